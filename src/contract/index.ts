@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './articles';
+export * from './common';
+export * from './errors';
+export * from './favorites';
+export * from './routes';

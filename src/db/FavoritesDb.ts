@@ -1,0 +1,25 @@
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { Favorite } from '../contract';
+import { declareSchema } from './schema';
+import type { StoredArticle } from './StoredArticle';
+
+export const DB_NAME_PREFIX = 'favorites-';
+
+/**
+ * One user's local database. Each user gets their own IndexedDB database, named after their
+ * id, so one user never reads (or, once there is an outbox, replays) another user's data.
+ */
+export class FavoritesDb extends Dexie {
+  articles!: EntityTable<StoredArticle, 'id'>;
+  favorites!: EntityTable<Favorite, 'articleId'>;
+
+  constructor(readonly userId: string, options?: DexieOptions) {
+    super(dbNameForUser(userId), options);
+    declareSchema(this);
+  }
+}
+
+export function dbNameForUser(userId: string): string {
+  if (!userId) throw new Error('A local database needs a user id');
+  return `${DB_NAME_PREFIX}${userId}`;
+}

@@ -1,0 +1,103 @@
+/**
+ * Builds the server: storage (migrated, catalogue seeded), the clock, the HTTP edge and
+ * every route. `app.close()` stops it and closes the database. The caller listens.
+ */
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { BODY_LIMIT_BYTES } from '../src/contract';
+import { registerAuthRoutes } from './auth/authRoutes';
+import { installCsrfGuard } from './auth/csrfGuard';
+import { memoryLoginThrottle } from './auth/memoryLoginThrottle';
+import { registerArticleRoutes } from './catalogue/articleRoutes';
+import { seedCatalogue } from './catalogue/seedCatalogue';
+import { registerFavoriteRoutes } from './favorites/favoriteRoutes';
+import { installErrorHandler } from './http/errorHandler';
+import { installJsonBodyParser } from './http/jsonBodyParser';
+import { installNotFoundHandler } from './http/notFoundHandler';
+import { registerOperationsRoutes } from './http/operationsRoutes';
+import { REQUEST_ID_HEADER, requestIdFor } from './http/requestId';
+import type { ServerContext } from './http/serverContext';
+import { registerStaticSite } from './http/staticSite';
+import { openSqliteStorage } from './storage/sqlite/openSqliteStorage';
+import type { Storage } from './storage/types';
+import { startServerClock } from './sync/serverClock';
+
+export interface ServerOptions {
+  /** SQLite file (created when missing). */
+  databaseFile: string;
+  /** A pino level, or 'silent'. Default 'info'. */
+  logLevel?: string;
+  /** The built PWA to serve; null or absent: API only. */
+  staticDir?: string | null;
+  /** Wall clock in ms since the epoch, for tests. Default Date.now. */
+  now?: () => number;
+  /** Trust X-Forwarded-* from a reverse proxy (client IP for throttling, https for cookies). */
+  trustProxy?: boolean;
+}
+
+/** Expired sessions are purged this often (and at start). */
+const EXPIRED_TOKEN_SWEEP_INTERVAL_MS = 60 * 60_000;
+
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const now = options.now ?? Date.now;
+  const storage = await openSqliteStorage(options.databaseFile);
+  try {
+    return await buildApp(storage, options, now);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}
+
+async function buildApp(storage: Storage, options: ServerOptions, now: () => number): Promise<FastifyInstance> {
+  await seedCatalogue(storage, now());
+  await storage.tokens.deleteExpired(now());
+  const context: ServerContext = {
+    storage,
+    clock: await startServerClock(storage, now),
+    now,
+    loginThrottle: memoryLoginThrottle(now),
+  };
+
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+    },
+    genReqId: requestIdFor,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    // Close idle keep-alive sockets on close() so shutdown does not wait for them.
+    forceCloseConnections: 'idle',
+  });
+
+  const sweep = setInterval(() => {
+    storage.tokens.deleteExpired(now()).catch((error: unknown) => app.log.warn({ err: error }, 'token sweep failed'));
+  }, EXPIRED_TOKEN_SWEEP_INTERVAL_MS);
+  sweep.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    await storage.close();
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  installCsrfGuard(app);
+  installJsonBodyParser(app);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+
+  registerOperationsRoutes(app, storage);
+  registerAuthRoutes(app, context);
+  registerArticleRoutes(app, context);
+  registerFavoriteRoutes(app, context);
+
+  const staticDir = options.staticDir ?? null;
+  if (staticDir) await registerStaticSite(app, staticDir);
+  installNotFoundHandler(app, staticDir !== null);
+  return app;
+}

@@ -1,0 +1,46 @@
+/**
+ * The caller's favorites over REST. Writes go through applyFavoriteWrite with a
+ * server-stamped HLC: the same LWW path the sync push will use. Every query is scoped to
+ * the authenticated user; no route reads another user's favorites.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ApiError } from '../../src/contract';
+import { favoriteFields, removePatch, savePatch } from '../../src/core/favoriteRecord';
+import { registerRoute } from '../http/registerRoute';
+import type { ServerContext } from '../http/serverContext';
+import { applyFavoriteWrite } from '../sync/applyFavoriteWrite';
+
+export function registerFavoriteRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { storage, clock } = context;
+
+  registerRoute(app, context, 'listFavorites', async ({ auth, query }) => {
+    // No favorite is in a collection until collections exist (a later phase).
+    if (query.collection !== undefined) return { items: [], nextCursor: null };
+    return storage.favorites.list(auth.user.id, query);
+  });
+
+  registerRoute(app, context, 'searchFavorites', async ({ auth, query }) => storage.favorites.search(auth.user.id, query));
+
+  registerRoute(app, context, 'saveFavorite', async ({ auth, params, body }) => {
+    const article = await storage.articles.get(params.articleId);
+    if (!article) throw new ApiError('not_found', 'No article with that id');
+    const { record } = await applyFavoriteWrite(storage, {
+      userId: auth.user.id,
+      articleId: params.articleId,
+      patch: (stored) => savePatch(stored, body),
+      hlc: clock.stamp(),
+    });
+    const { body: _body, ...summary } = article;
+    return { favorite: { ...favoriteFields(record), collectionIds: [], article: summary } };
+  });
+
+  registerRoute(app, context, 'removeFavorite', async ({ auth, params }) => {
+    await applyFavoriteWrite(storage, {
+      userId: auth.user.id,
+      articleId: params.articleId,
+      // Removing what is not saved changes nothing (no new version for pullers to fetch).
+      patch: (stored) => (stored?.saved.value ? removePatch(stored) : {}),
+      hlc: clock.stamp(),
+    });
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Registers one route of the contract's table: authenticates (session routes), parses
+ * params, query and body with the route's zod schemas (a failure is a 400 naming the
+ * fields), runs the handler and replies with the route's success status.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  ApiError,
+  routes,
+  validationError,
+  type RouteName,
+  type RouteSpec,
+  type SuccessBody,
+} from '../../src/contract';
+import { authenticate, type Authenticated } from '../auth/sessions';
+import type { ServerContext } from './serverContext';
+
+type Spec<N extends RouteName> = (typeof routes)[N];
+type Parsed<S, K extends 'params' | 'query' | 'body'> = S extends { readonly [P in K]: infer Z extends z.ZodType }
+  ? z.output<Z>
+  : undefined;
+
+export interface RouteInput<N extends RouteName> {
+  readonly params: Parsed<Spec<N>, 'params'>;
+  readonly query: Parsed<Spec<N>, 'query'>;
+  readonly body: Parsed<Spec<N>, 'body'>;
+  /** The caller on session routes; null on public routes (which may authenticate themselves). */
+  readonly auth: Spec<N>['auth'] extends 'session' ? Authenticated : null;
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+}
+
+export type RouteHandler<N extends RouteName> = (input: RouteInput<N>) => Promise<SuccessBody<N>>;
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, where);
+  return result.data;
+}
+
+export function registerRoute<N extends RouteName>(
+  app: FastifyInstance,
+  context: ServerContext,
+  name: N,
+  handler: RouteHandler<N>,
+): void {
+  const spec: RouteSpec = routes[name];
+  app.route({
+    method: spec.method,
+    url: spec.path,
+    handler: async (request, reply) => {
+      let auth: Authenticated | null = null;
+      if (spec.auth === 'session') {
+        auth = await authenticate(request, reply, context.storage, context.now());
+        if (!auth) throw new ApiError('unauthenticated', 'Sign in to continue');
+      }
+      const input = {
+        params: parse(spec.params, request.params, 'params'),
+        query: parse(spec.query, request.query, 'query'),
+        body: parse(spec.body, request.body, 'body'),
+        auth,
+        request,
+        reply,
+      } as RouteInput<N>;
+      const result = await handler(input);
+      reply.code(spec.success.status);
+      if (spec.success.body === null) return reply.send();
+      return result;
+    },
+  });
+}

@@ -1,0 +1,58 @@
+/** Conversions between favorite rows and the core's FavoriteRecord (registers). */
+import type { Register } from '../../../src/core/lww';
+import type { FavoriteRecord } from '../../../src/core/favoriteRecord';
+
+export interface FavoriteRegisterRow {
+  article_id: string;
+  saved: number;
+  saved_hlc: string;
+  note: string;
+  note_hlc: string;
+  public: number;
+  public_hlc: string;
+}
+
+export interface TagRegisterRow {
+  article_id: string;
+  tag: string;
+  active: number;
+  hlc: string;
+}
+
+export function toFavoriteRecord(row: FavoriteRegisterRow, tagRows: readonly TagRegisterRow[]): FavoriteRecord {
+  const tags: Record<string, Register<boolean>> = {};
+  for (const tagRow of tagRows) tags[tagRow.tag] = { value: tagRow.active === 1, hlc: tagRow.hlc };
+  return {
+    articleId: row.article_id,
+    saved: { value: row.saved === 1, hlc: row.saved_hlc },
+    note: { value: row.note, hlc: row.note_hlc },
+    public: { value: row.public === 1, hlc: row.public_hlc },
+    tags,
+  };
+}
+
+/** Groups tag rows by article id. */
+export function tagsByArticle<T extends TagRegisterRow>(rows: readonly T[]): Map<string, T[]> {
+  const byArticle = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byArticle.get(row.article_id);
+    if (list) list.push(row);
+    else byArticle.set(row.article_id, [row]);
+  }
+  return byArticle;
+}
+
+/** True when the favorite's own registers (not its tags) differ. */
+export function favoriteRegistersChanged(before: FavoriteRecord | null, after: FavoriteRecord): boolean {
+  return (
+    before === null ||
+    before.saved.hlc !== after.saved.hlc ||
+    before.note.hlc !== after.note.hlc ||
+    before.public.hlc !== after.public.hlc
+  );
+}
+
+/** Tags whose register differs between the two records. */
+export function changedTags(before: FavoriteRecord | null, after: FavoriteRecord): [string, Register<boolean>][] {
+  return Object.entries(after.tags).filter(([tag, register]) => before?.tags[tag]?.hlc !== register.hlc);
+}

@@ -1,0 +1,182 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { ArticleSummary, Favorite, FavoritePage } from '../../../src/contract';
+import { favoriteFields } from '../../../src/core/favoriteRecord';
+import type { Database } from '../schema';
+import { searchTerms } from '../searchTerms';
+import type { FavoriteStore } from '../types';
+import type { ArticleSummaryCache } from './articleSummaryCache';
+import { loadArticleSummaries } from './articleStore';
+import {
+  changedTags,
+  favoriteRegistersChanged,
+  tagsByArticle,
+  toFavoriteRecord,
+  type FavoriteRegisterRow,
+  type TagRegisterRow,
+} from './favoriteRecordRows';
+import { decodePageCursor, encodePageCursor } from './pageCursor';
+import type { ArticleTextColumn, TextSearch } from './textSearch';
+
+const FAVORITE_COLUMNS = ['article_id', 'saved', 'saved_hlc', 'note', 'note_hlc', 'public', 'public_hlc'] as const;
+const PAGE_COLUMNS = FAVORITE_COLUMNS.map((c) => `f.${c}` as const);
+
+interface PageQuery {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  readonly tag?: string | undefined;
+  /** Words every favorite must match, in the article's `columns`, the note or a tag. */
+  readonly terms: readonly string[];
+  readonly columns: readonly ArticleTextColumn[];
+}
+
+export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, articles: ArticleSummaryCache): FavoriteStore {
+  /** Every tag register of the given favorites, in one query. */
+  async function loadTags(userId: string, articleIds: readonly string[]): Promise<Map<string, TagRegisterRow[]>> {
+    if (articleIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('favorite_tags')
+      .select(['article_id', 'tag', 'active', 'hlc'])
+      .where('user_id', '=', userId)
+      .where('article_id', 'in', articleIds)
+      .execute();
+    return tagsByArticle(rows);
+  }
+
+  /** The API form of favorite rows, in their order: tags in one query, articles from the cache. */
+  async function toFavorites(userId: string, rows: readonly FavoriteRegisterRow[]): Promise<Favorite[]> {
+    const ids = rows.map((row) => row.article_id);
+    const tags = await loadTags(userId, ids);
+    const summaries = await articles.getMany(ids, (missing) => loadArticleSummaries(db, missing));
+    return rows.map((row) => ({
+      ...favoriteFields(toFavoriteRecord(row, tags.get(row.article_id) ?? [])),
+      collectionIds: [],
+      // The foreign key guarantees the article exists.
+      article: summaries.get(row.article_id) as ArticleSummary,
+    }));
+  }
+
+  function savedFavorites(userId: string) {
+    return db.selectFrom('favorites as f').select(PAGE_COLUMNS).where('f.user_id', '=', userId).where('f.saved', '=', 1);
+  }
+
+  function hasActiveTag(tagMatches: (tag: Expression<string>) => Expression<SqlBool>) {
+    return db
+      .selectFrom('favorite_tags as t')
+      .select(sql`1`.as('one'))
+      .where('t.user_id', '=', sql.ref<string>('f.user_id'))
+      .where('t.article_id', '=', sql.ref<string>('f.article_id'))
+      .where('t.active', '=', 1)
+      .where(tagMatches(sql.ref<string>('t.tag')));
+  }
+
+  async function page(userId: string, query: PageQuery): Promise<FavoritePage> {
+    let select = savedFavorites(userId);
+    if (query.cursor) {
+      const [savedHlc, articleId] = decodePageCursor(query.cursor, 'string');
+      select = select.where((eb) => eb(eb.refTuple('f.saved_hlc', 'f.article_id'), '<', eb.tuple(savedHlc, articleId)));
+    }
+    if (query.tag) {
+      const wanted = query.tag;
+      select = select.where((eb) => eb.exists(hasActiveTag((tag) => eb(tag, '=', wanted))));
+    }
+    for (const term of query.terms) {
+      select = select.where((eb) =>
+        eb.or([
+          textSearch.articleMatches(sql.ref<string>('f.article_id'), [term], query.columns),
+          textSearch.contains(sql.ref<string>('f.note'), term),
+          eb.exists(hasActiveTag((tag) => textSearch.contains(tag, term))),
+        ]),
+      );
+    }
+    const rows = await select
+      .orderBy('f.saved_hlc', 'desc')
+      .orderBy('f.article_id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    const pageRows = rows.slice(0, query.limit);
+    const last = pageRows.at(-1);
+    return {
+      items: await toFavorites(userId, pageRows),
+      nextCursor: rows.length > query.limit && last ? encodePageCursor(last.saved_hlc, last.article_id) : null,
+    };
+  }
+
+  return {
+    async list(userId, { limit, cursor, tag, q }) {
+      const terms = searchTerms(q);
+      if (q && terms.length === 0) return { items: [], nextCursor: null };
+      return page(userId, { limit, cursor, tag, terms, columns: ['title', 'excerpt'] });
+    },
+
+    async search(userId, { q, limit }) {
+      const terms = searchTerms(q);
+      if (terms.length === 0) return { items: [], nextCursor: null };
+      // Search answers one page, newest saved first, no cursor (the contract has none here).
+      const result = await page(userId, { limit, terms, columns: ['title', 'excerpt', 'body'] });
+      return { items: result.items, nextCursor: null };
+    },
+
+    async get(userId, articleId) {
+      const row = await savedFavorites(userId).where('f.article_id', '=', articleId).executeTakeFirst();
+      if (!row) return null;
+      return (await toFavorites(userId, [row]))[0] ?? null;
+    },
+
+    async loadRecord(userId, articleId) {
+      const row = await db
+        .selectFrom('favorites')
+        .select(FAVORITE_COLUMNS)
+        .where('user_id', '=', userId)
+        .where('article_id', '=', articleId)
+        .executeTakeFirst();
+      if (!row) return null;
+      const tags = await loadTags(userId, [articleId]);
+      return toFavoriteRecord(row, tags.get(articleId) ?? []);
+    },
+
+    async writeRecord(userId, before, after, version) {
+      if (favoriteRegistersChanged(before, after)) {
+        const row = {
+          user_id: userId,
+          article_id: after.articleId,
+          saved: after.saved.value ? 1 : 0,
+          saved_hlc: after.saved.hlc,
+          note: after.note.value,
+          note_hlc: after.note.hlc,
+          public: after.public.value ? 1 : 0,
+          public_hlc: after.public.hlc,
+          version,
+        };
+        const { user_id: _user, article_id: _article, ...registers } = row;
+        await db
+          .insertInto('favorites')
+          .values(row)
+          .onConflict((oc) => oc.columns(['user_id', 'article_id']).doUpdateSet(registers))
+          .execute();
+      }
+      const tags = changedTags(before, after);
+      if (tags.length > 0) {
+        await db
+          .insertInto('favorite_tags')
+          .values(
+            tags.map(([tag, register]) => ({
+              user_id: userId,
+              article_id: after.articleId,
+              tag,
+              active: register.value ? 1 : 0,
+              hlc: register.hlc,
+              version,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['user_id', 'article_id', 'tag']).doUpdateSet((eb) => ({
+              active: eb.ref('excluded.active'),
+              hlc: eb.ref('excluded.hlc'),
+              version: eb.ref('excluded.version'),
+            })),
+          )
+          .execute();
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The SQLite adapter: opens the file, sets the pragmas, runs the migrations and returns the
+ * Storage. better-sqlite3 is synchronous and has one connection; Kysely serialises queries
+ * on it, so transactions never interleave within the process.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, sql } from 'kysely';
+import { ArticleSummaryCache } from '../kysely/articleSummaryCache';
+import { createRepositories } from '../kysely/createRepositories';
+import type { Database } from '../schema';
+import type { Storage } from '../types';
+import { sqliteMigrations } from './migrations';
+import { sqliteBulkLoader } from './sqliteBulkLoader';
+import { FavoritesSqliteDialect } from './sqliteDialect';
+import { sqliteTextSearch } from './sqliteTextSearch';
+import { withStatementCache } from './statementCache';
+
+/** How long a writer waits for another process's write lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5_000;
+/** Page cache per connection (negative = KiB): holds the hot index pages of a 1M-row table. */
+const CACHE_SIZE_KIB = 64 * 1024;
+
+function applyPragmas(sqlite: BetterSqlite3.Database): void {
+  // WAL: readers never block the writer; NORMAL sync is durable across process crashes
+  // (a power loss can lose the last transactions, never corrupt the file).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
+  sqlite.pragma('temp_store = MEMORY');
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: sqliteMigrations });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${String(error)}`);
+}
+
+export async function openSqliteStorage(databaseFile: string): Promise<Storage> {
+  const sqlite = new BetterSqlite3(databaseFile);
+  let db: Kysely<Database> | undefined;
+  try {
+    applyPragmas(sqlite);
+    db = new Kysely<Database>({ dialect: new FavoritesSqliteDialect({ database: withStatementCache(sqlite) }) });
+    await migrateToLatest(db);
+  } catch (error) {
+    if (db) await db.destroy();
+    else sqlite.close();
+    throw error;
+  }
+  const kysely = db;
+  const articleCache = new ArticleSummaryCache();
+  return {
+    ...createRepositories(kysely, sqliteTextSearch, articleCache),
+    transaction: (work) =>
+      kysely.transaction().execute((trx) => work(createRepositories(trx, sqliteTextSearch, articleCache))),
+    bulk: sqliteBulkLoader(kysely, sqlite),
+    async ping() {
+      await sql`select 1`.execute(kysely);
+    },
+    async close() {
+      // Lets SQLite refresh its planner statistics where they are stale (cheap; recommended on close).
+      await sql`pragma optimize`.execute(kysely);
+      await kysely.destroy();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The storage interface the server is written against. One adapter per database
+ * (`sqlite/` now, `postgres/` in Phase 2); the Kysely repositories in `kysely/` hold the
+ * queries both share, and each adapter supplies only what differs (full-text search, bulk
+ * loading, connection setup, migrations).
+ */
+import type { Article, ArticlePage, Favorite, FavoritePage } from '../../src/contract';
+import type { FavoriteRecord } from '../../src/core/favoriteRecord';
+import type { TokenKind } from './schema';
+
+export type { TokenKind };
+
+export interface StoredUser {
+  readonly id: string;
+  readonly username: string;
+  readonly passwordHash: string;
+  readonly createdAtMs: number;
+}
+
+export interface StoredToken {
+  /** SHA-256 of the raw token, hex. */
+  readonly tokenHash: string;
+  readonly userId: string;
+  readonly kind: TokenKind;
+  readonly name: string;
+  readonly createdAtMs: number;
+  readonly lastUsedAtMs: number;
+  /** null: never expires. */
+  readonly expiresAtMs: number | null;
+}
+
+export interface UserStore {
+  /** 'username_taken' when another account already has that username. */
+  create(user: StoredUser): Promise<'created' | 'username_taken'>;
+  findByUsername(username: string): Promise<StoredUser | null>;
+  findById(id: string): Promise<StoredUser | null>;
+}
+
+export interface TokenStore {
+  create(token: StoredToken): Promise<void>;
+  /** The token and its user, when the token exists and has not expired at `nowMs`. */
+  findActive(tokenHash: string, nowMs: number): Promise<{ token: StoredToken; user: StoredUser } | null>;
+  touch(tokenHash: string, lastUsedAtMs: number, expiresAtMs: number | null): Promise<void>;
+  revoke(tokenHash: string): Promise<void>;
+  /** Removes tokens expired at `nowMs`; returns how many. */
+  deleteExpired(nowMs: number): Promise<number>;
+}
+
+export interface ArticleListOptions {
+  readonly limit: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  readonly cursor?: string | undefined;
+  readonly q?: string | undefined;
+}
+
+export interface ArticleStore {
+  count(): Promise<number>;
+  /** Inserts articles whose id is not there yet; existing ones are left as they are. */
+  insertMany(articles: readonly Article[], createdAtMs: number): Promise<void>;
+  get(id: string): Promise<Article | null>;
+  /** Newest first (publishedAt, then id, descending); `q` searches title, excerpt and body. */
+  list(options: ArticleListOptions): Promise<ArticlePage>;
+}
+
+export interface FavoriteListOptions {
+  readonly limit: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  readonly cursor?: string | undefined;
+  /** Only favorites carrying this (normalised) tag. */
+  readonly tag?: string | undefined;
+  /** Every word must occur in the article's title or excerpt, the note or a tag. */
+  readonly q?: string | undefined;
+}
+
+export interface FavoriteSearchOptions {
+  /** Every word must occur in the article's title, excerpt or body, the note or a tag. */
+  readonly q: string;
+  readonly limit: number;
+}
+
+export interface FavoriteStore {
+  /** The user's saved favorites, newest saved first, each with its article summary. */
+  list(userId: string, options: FavoriteListOptions): Promise<FavoritePage>;
+  /** Full-text search over the user's saved favorites, newest saved first; one page only. */
+  search(userId: string, options: FavoriteSearchOptions): Promise<FavoritePage>;
+  /** One saved favorite in its API form; null when absent or removed. */
+  get(userId: string, articleId: string): Promise<Favorite | null>;
+  /** Every register of one favorite (tags included, removed ones too); null when never written. */
+  loadRecord(userId: string, articleId: string): Promise<FavoriteRecord | null>;
+  /** Writes the registers of `after` that differ from `before`, stamped with the space `version`. */
+  writeRecord(userId: string, before: FavoriteRecord | null, after: FavoriteRecord, version: number): Promise<void>;
+}
+
+export interface SpaceStore {
+  /** Creates the space at version 0 when missing. */
+  ensure(spaceId: string): Promise<void>;
+  /** Increments the space's version (creating the space when missing) and returns the new one. */
+  bump(spaceId: string): Promise<number>;
+  /** Current version; 0 for a space never written. */
+  version(spaceId: string): Promise<number>;
+}
+
+export interface MetaStore {
+  /** The largest HLC ever stored, so a restarted server clock never stamps lower. */
+  hlcHighWater(): Promise<string | null>;
+  /** Raises the high-water mark to `hlc` when it is larger. */
+  raiseHlcHighWater(hlc: string): Promise<void>;
+}
+
+/** A favorite to bulk-load: saved, stamped `savedHlc` on every register it sets. */
+export interface BulkFavorite {
+  readonly userId: string;
+  readonly articleId: string;
+  readonly savedHlc: string;
+  readonly note?: string;
+  readonly public?: boolean;
+  /** Already normalised (lower-case words, as the contract's Tag schema makes them). */
+  readonly tags?: readonly string[];
+}
+
+/**
+ * Fast paths for seeding large data sets (benchmarks, imports): one transaction per call,
+ * prepared statements, no per-row round trips. Rows are stamped with space versions like any
+ * other write, so a later pull sees them.
+ */
+export interface BulkLoader {
+  insertUsers(users: readonly StoredUser[]): Promise<void>;
+  /** Inserts new favorites (an existing (user, article) pair is an error). */
+  insertFavorites(favorites: readonly BulkFavorite[]): Promise<void>;
+}
+
+export interface Repositories {
+  readonly users: UserStore;
+  readonly tokens: TokenStore;
+  readonly articles: ArticleStore;
+  readonly favorites: FavoriteStore;
+  readonly spaces: SpaceStore;
+  readonly meta: MetaStore;
+}
+
+export interface Storage extends Repositories {
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  readonly bulk: BulkLoader;
+  /** Resolves when the database answers a trivial query (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

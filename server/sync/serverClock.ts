@@ -1,0 +1,42 @@
+/**
+ * The server's hybrid logical clock (clientId `server`). It stamps REST writes and, in
+ * Phase 3, merges the HLCs of pushed client writes. On start it catches up with the
+ * largest HLC ever stored, so a restart (or a wall clock that stepped back) never stamps
+ * a write lower than one already written: a later write always wins.
+ */
+import { createClock, currentHlc, recv, send, type HlcState } from '../../src/core/hlc';
+import type { Storage } from '../storage/types';
+
+export const SERVER_CLIENT_ID = 'server';
+
+export class ServerClock {
+  #state: HlcState;
+  readonly #now: () => number;
+
+  constructor(now: () => number, highWater: string | null = null) {
+    this.#now = now;
+    const start = createClock(SERVER_CLIENT_ID);
+    this.#state = highWater ? recv(start, highWater, now()) : start;
+  }
+
+  /** A fresh timestamp for a write made now, larger than every one before. */
+  stamp(): string {
+    const { state, hlc } = send(this.#state, this.#now());
+    this.#state = state;
+    return hlc;
+  }
+
+  /** Merge a timestamp seen from a client, so the next stamp sorts after it. */
+  receive(hlc: string): void {
+    this.#state = recv(this.#state, hlc, this.#now());
+  }
+
+  /** Where the clock stands, sent to clients so they catch up. */
+  current(): string {
+    return currentHlc(this.#state);
+  }
+}
+
+export async function startServerClock(storage: Storage, now: () => number): Promise<ServerClock> {
+  return new ServerClock(now, await storage.meta.hlcHighWater());
+}

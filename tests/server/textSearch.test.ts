@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { searchTerms, SEARCH_TERMS_MAX } from '../../server/storage/searchTerms';
+import { searchTerms, SEARCH_TERMS_MAX } from '../../src/core/searchTerms';
 import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage';
 import { ftsMatchExpression } from '../../server/storage/sqlite/sqliteTextSearch';
 import type { Storage } from '../../server/storage/types';

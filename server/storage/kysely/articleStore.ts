@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ArticleSummary } from '../../../src/contract';
 import type { ArticlesTable, Database } from '../schema';
-import { searchTerms } from '../searchTerms';
+import { searchTerms } from '../../../src/core/searchTerms';
 import type { ArticleStore } from '../types';
 import { decodePageCursor, encodePageCursor } from './pageCursor';
 import type { TextSearch } from './textSearch';

@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { ArticleSummary, Favorite, FavoritePage } from '../../../src/contract';
 import { favoriteFields } from '../../../src/core/favoriteRecord';
 import type { Database } from '../schema';
-import { searchTerms } from '../searchTerms';
+import { searchTerms } from '../../../src/core/searchTerms';
 import type { FavoriteStore } from '../types';
 import type { ArticleSummaryCache } from './articleSummaryCache';
 import { loadArticleSummaries } from './articleStore';

@@ -111,3 +111,25 @@ test.describe('privacy', () => {
     }
   });
 });
+
+test.describe('when the server refuses', () => {
+  test('a refused save rolls back and says what failed', async ({ page, app }) => {
+    await signUpViaApi(page.request);
+    const [article] = await newestArticles(page.request, 1);
+    await app.browse.open();
+    // Fault injection on the wire: the server answers 503 to this one write.
+    await page.route('**/api/v1/favorites/*', (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'Down for maintenance' } } })
+        : route.fallback(),
+    );
+    await app.browse.saveButton(article!.title).click();
+    await expect(page.getByRole('alert')).toContainText(`Couldn't save “${article!.title}”`);
+    await expect(app.browse.saveButton(article!.title)).toHaveAttribute('aria-pressed', 'false');
+
+    await page.unrouteAll();
+    await page.reload();
+    await expect(app.browse.saveButton(article!.title)).toHaveAttribute('aria-pressed', 'false');
+    expect(await serverFavoriteIds(page.request)).toEqual([]);
+  });
+});

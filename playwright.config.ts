@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 /** Browser tests: Debian's Chromium against the real server on a fresh SQLite file. */
 const PORT = Number(process.env.E2E_PORT ?? 4319);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** `npm run dev:mock`'s app (Vite + MSW in the browser, no server), for the mock-mode smoke test. */
+const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4320);
+const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -32,13 +35,27 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node scripts/e2e-server.mjs',
-    url: `${BASE_URL}/readyz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: { PORT: String(PORT) },
-  },
+  projects: [
+    { name: 'server', testIgnore: /mock\//, use: { baseURL: BASE_URL } },
+    { name: 'mock', testMatch: /mock\/.*\.spec\.ts/, use: { baseURL: MOCK_URL } },
+  ],
+  webServer: [
+    {
+      command: 'node scripts/e2e-server.mjs',
+      url: `${BASE_URL}/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { PORT: String(PORT) },
+    },
+    {
+      command: `npx vite --mode mock --host 127.0.0.1 --port ${MOCK_PORT} --strictPort`,
+      url: MOCK_URL,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

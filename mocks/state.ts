@@ -40,11 +40,22 @@ export interface MockState {
   articlesNewestFirst: Article[];
   /** User id → article id → registers. Changed only through `applyFavoritePatch`. */
   readonly favorites: Map<string, Map<string, FavoriteRecord>>;
+  /** User id → article id → space version of the favorite's last change (what a pull orders by). */
+  readonly favoriteVersions: Map<string, Map<string, number>>;
+  /** Space id → version: bumped once per write (a REST write, or a whole push batch). */
+  readonly spaceVersions: Map<string, number>;
+  /** Sync client id → its owner and the last mutation id processed. */
+  readonly syncClients: Map<string, MockSyncClient>;
   /** Username → times (ms) of failed logins inside the throttling window. */
   readonly loginFailures: Map<string, number[]>;
   clock: HlcState;
   /** Physical clock in ms; injectable so tests can move time. */
   readonly now: () => number;
+}
+
+export interface MockSyncClient {
+  readonly userId: string;
+  lastMutationId: number;
 }
 
 export interface MockStateOptions {
@@ -78,6 +89,9 @@ export function createMockState(options: MockStateOptions = {}): MockState {
     articles: new Map(articles.map((article) => [article.id, article])),
     articlesNewestFirst: [...articles].sort(compareNewestFirst),
     favorites: new Map(),
+    favoriteVersions: new Map(),
+    spaceVersions: new Map(),
+    syncClients: new Map(),
     loginFailures: new Map(),
     clock: createClock(MOCK_CLIENT_ID),
     now,

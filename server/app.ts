@@ -21,6 +21,7 @@ import { registerStaticSite } from './http/staticSite';
 import { openSqliteStorage } from './storage/sqlite/openSqliteStorage';
 import type { Storage } from './storage/types';
 import { startServerClock } from './sync/serverClock';
+import { registerSyncRoutes } from './sync/syncRoutes';
 
 export interface ServerOptions {
   /** SQLite file (created when missing). */
@@ -95,6 +96,7 @@ async function buildApp(storage: Storage, options: ServerOptions, now: () => num
   registerAuthRoutes(app, context);
   registerArticleRoutes(app, context);
   registerFavoriteRoutes(app, context);
+  registerSyncRoutes(app, context);
 
   const staticDir = options.staticDir ?? null;
   if (staticDir) await registerStaticSite(app, staticDir);

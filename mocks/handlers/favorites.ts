@@ -2,13 +2,8 @@ import type { HttpHandler } from 'msw';
 import type { Article } from '../../src/contract/articles';
 import { ApiError } from '../../src/contract/errors';
 import { routes } from '../../src/contract/routes';
-import {
-  activeTags,
-  applyFavoritePatch,
-  removePatch,
-  savePatch,
-  type FavoriteRecord,
-} from '../../src/core/favoriteRecord';
+import { activeTags, removePatch, savePatch, type FavoriteRecord } from '../../src/core/favoriteRecord';
+import { favoritesOf, MockWriteBatch } from '../favoriteWrites';
 import { route } from '../http/route';
 import { keysetPage } from '../paging';
 import { matchesAll, searchableText, searchTerms } from '../search';
@@ -20,14 +15,6 @@ interface Saved {
   readonly article: Article;
 }
 
-function favoritesOf(state: MockState, userId: string): Map<string, FavoriteRecord> {
-  let favorites = state.favorites.get(userId);
-  if (!favorites) {
-    favorites = new Map();
-    state.favorites.set(userId, favorites);
-  }
-  return favorites;
-}
 
 /** The user's saved favorites, newest saved first (saved HLC, then article id, descending). */
 function savedNewestFirst(state: MockState, userId: string): Saved[] {
@@ -78,18 +65,23 @@ export function favoriteHandlers(state: MockState): HttpHandler[] {
     route(state, routes.saveFavorite, ({ params, body, caller }) => {
       const article = state.articles.get(params.articleId);
       if (!article) throw new ApiError('not_found', 'No article with that id');
-      const favorites = favoritesOf(state, caller.user.id);
-      const before = favorites.get(article.id);
-      const { record } = applyFavoritePatch(before, savePatch(before, body), stamp(state), article.id);
-      favorites.set(article.id, record);
+      const { record } = new MockWriteBatch(state).write(
+        caller.user.id,
+        article.id,
+        (stored) => savePatch(stored, body),
+        stamp(state),
+      );
       return { favorite: favoriteView(record, article) };
     }),
 
     route(state, routes.removeFavorite, ({ params, caller }) => {
-      const favorites = favoritesOf(state, caller.user.id);
-      const before = favorites.get(params.articleId);
-      // Never saved: nothing to remove, and removing is idempotent.
-      if (before) favorites.set(before.articleId, applyFavoritePatch(before, removePatch(before), stamp(state)).record);
+      // Removing what is not saved changes nothing (no new version for pullers to fetch).
+      new MockWriteBatch(state).write(
+        caller.user.id,
+        params.articleId,
+        (stored) => (stored?.saved.value ? removePatch(stored) : {}),
+        stamp(state),
+      );
       return null;
     }),
   ];

@@ -62,8 +62,18 @@ function checkCsrf(request: Request, bearer: string | null): void {
   }
 }
 
+export interface RouteOptions {
+  /** Runs on the raw body before the schemas (e.g. a wire-format version check answering 426). */
+  readonly beforeParse?: (body: unknown) => void;
+}
+
 /** `*` in front of the path: match any origin (the page's in the browser, any test host in Node). */
-export function route<S extends RouteSpec>(state: MockState, spec: S, resolve: Resolver<S>): HttpHandler {
+export function route<S extends RouteSpec>(
+  state: MockState,
+  spec: S,
+  resolve: Resolver<S>,
+  options: RouteOptions = {},
+): HttpHandler {
   return METHOD[spec.method](`*${spec.path}`, async ({ request, params }) => {
     try {
       const cookies = requestCookies(request);
@@ -72,6 +82,7 @@ export function route<S extends RouteSpec>(state: MockState, spec: S, resolve: R
       const caller = findCaller(state, cookies, bearer);
       if (spec.auth === 'session' && !caller) throw new ApiError('unauthenticated', 'Sign in to continue');
       const rawBody = request.method === 'GET' ? undefined : await readJsonBody(request);
+      options.beforeParse?.(rawBody);
       const context = {
         state,
         request,

@@ -40,11 +40,17 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
   return result.data;
 }
 
+export interface RouteOptions {
+  /** Runs on the raw body before the schemas (e.g. a wire-format version check answering 426). */
+  readonly beforeParse?: (body: unknown) => void;
+}
+
 export function registerRoute<N extends RouteName>(
   app: FastifyInstance,
   context: ServerContext,
   name: N,
   handler: RouteHandler<N>,
+  options: RouteOptions = {},
 ): void {
   const spec: RouteSpec = routes[name];
   app.route({
@@ -56,6 +62,7 @@ export function registerRoute<N extends RouteName>(
         auth = await authenticate(request, reply, context.storage, context.now());
         if (!auth) throw new ApiError('unauthenticated', 'Sign in to continue');
       }
+      options.beforeParse?.(request.body);
       const input = {
         params: parse(spec.params, request.params, 'params'),
         query: parse(spec.query, request.query, 'query'),

@@ -44,7 +44,10 @@ export interface ArticlesTable {
   created_at_ms: number;
 }
 
-/** A favorite as LWW registers (protocol.md); `version` is the space version of its last change. */
+/**
+ * A favorite as LWW registers (protocol.md). `version` is the space version of its last change,
+ * its tags' included, so a pull reads a space's changes from this one table's version index.
+ */
 export interface FavoritesTable {
   user_id: string;
   article_id: string;
@@ -79,6 +82,15 @@ export interface ServerMetaTable {
   value: string;
 }
 
+/** A sync client (one device's outbox): the user it belongs to and the last mutation processed. */
+export interface SyncClientsTable {
+  client_id: string;
+  user_id: string;
+  last_mutation_id: number;
+  created_at_ms: number;
+  last_seen_at_ms: number;
+}
+
 export interface Database {
   users: UsersTable;
   auth_tokens: AuthTokensTable;
@@ -87,4 +99,5 @@ export interface Database {
   favorite_tags: FavoriteTagsTable;
   spaces: SpacesTable;
   server_meta: ServerMetaTable;
+  sync_clients: SyncClientsTable;
 }

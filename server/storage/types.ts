@@ -4,7 +4,7 @@
  * queries both share, and each adapter supplies only what differs (full-text search, bulk
  * loading, connection setup, migrations).
  */
-import type { Article, ArticlePage, Favorite, FavoritePage } from '../../src/contract';
+import type { Article, ArticlePage, ArticleSummary, Favorite, FavoritePage } from '../../src/contract';
 import type { FavoriteRecord } from '../../src/core/favoriteRecord';
 import type { TokenKind } from './schema';
 
@@ -58,6 +58,8 @@ export interface ArticleStore {
   /** Inserts articles whose id is not there yet; existing ones are left as they are. */
   insertMany(articles: readonly Article[], createdAtMs: number): Promise<void>;
   get(id: string): Promise<Article | null>;
+  /** Which of `ids` are in the catalogue (one query, no bodies read). */
+  existingIds(ids: readonly string[]): Promise<Set<string>>;
   /** Newest first (publishedAt, then id, descending); `q` searches title, excerpt and body. */
   list(options: ArticleListOptions): Promise<ArticlePage>;
 }
@@ -87,8 +89,38 @@ export interface FavoriteStore {
   get(userId: string, articleId: string): Promise<Favorite | null>;
   /** Every register of one favorite (tags included, removed ones too); null when never written. */
   loadRecord(userId: string, articleId: string): Promise<FavoriteRecord | null>;
-  /** Writes the registers of `after` that differ from `before`, stamped with the space `version`. */
+  /**
+   * Writes the registers of `after` that differ from `before`, stamped with the space `version`.
+   * The favorite row takes the version whenever anything changed, tags included.
+   */
   writeRecord(userId: string, before: FavoriteRecord | null, after: FavoriteRecord, version: number): Promise<void>;
+  /**
+   * The user's favorites changed after `after` = (version, articleId), ordered by
+   * (version, articleId), at most `limit`: each with every register (removed tags and
+   * tombstones too) and its article summary.
+   */
+  changesAfter(userId: string, after: readonly [number, string], limit: number): Promise<StoredFavoriteChange[]>;
+}
+
+export interface StoredFavoriteChange {
+  readonly record: FavoriteRecord;
+  /** The space version of the favorite's last change. */
+  readonly version: number;
+  readonly article: ArticleSummary;
+}
+
+export interface StoredSyncClient {
+  readonly clientId: string;
+  readonly userId: string;
+  readonly lastMutationId: number;
+}
+
+export interface SyncClientStore {
+  get(clientId: string): Promise<StoredSyncClient | null>;
+  /** Registers a new client of `userId` at lastMutationId 0. */
+  create(clientId: string, userId: string, nowMs: number): Promise<StoredSyncClient>;
+  /** Records the last processed mutation id and when the client was last seen. */
+  advance(clientId: string, lastMutationId: number, nowMs: number): Promise<void>;
 }
 
 export interface SpaceStore {
@@ -136,6 +168,7 @@ export interface Repositories {
   readonly favorites: FavoriteStore;
   readonly spaces: SpaceStore;
   readonly meta: MetaStore;
+  readonly syncClients: SyncClientStore;
 }
 
 export interface Storage extends Repositories {

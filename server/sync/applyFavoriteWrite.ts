@@ -1,11 +1,12 @@
 /**
- * The one write path for favorites. REST PUT/DELETE call it now with a server-stamped HLC;
- * the sync push (Phase 3) will call it with clients' (clamped) HLCs. In one transaction:
+ * The one write path for favorites: REST PUT/DELETE (server-stamped HLC) and sync pushes
+ * (clients' clamped HLCs) both go through `applyFavoriteWriteIn`. Inside the caller's transaction:
  * 1. load the stored record (registers and tags);
  * 2. build the patch (REST semantics need the stored record: savePatch, removePatch);
  * 3. merge it register by register (LWW: an older HLC is a no-op);
- * 4. when something changed, bump the space version once and write the changed registers
- *    stamped with it, so a pull by version sees every change exactly once.
+ * 4. when something changed, take the transaction's version of the space (bumped once per
+ *    transaction, on its first change) and write the changed registers stamped with it, so a
+ *    pull by version sees every change exactly once.
  */
 import {
   applyFavoritePatch,
@@ -13,7 +14,8 @@ import {
   type FavoriteRecord,
 } from '../../src/core/favoriteRecord';
 import { userSpaceId } from '../storage/spaceIds';
-import type { Storage } from '../storage/types';
+import type { Repositories, Storage } from '../storage/types';
+import { TransactionVersions } from './transactionVersions';
 
 export interface FavoriteWrite {
   readonly userId: string;
@@ -32,15 +34,23 @@ export interface FavoriteWriteResult {
   readonly version: number | null;
 }
 
+/** One write in its own transaction (REST). */
 export function applyFavoriteWrite(storage: Storage, write: FavoriteWrite): Promise<FavoriteWriteResult> {
-  return storage.transaction(async (tx) => {
-    const stored = await tx.favorites.loadRecord(write.userId, write.articleId);
-    const patch = typeof write.patch === 'function' ? write.patch(stored) : write.patch;
-    const { record, changed } = applyFavoritePatch(stored, patch, write.hlc, write.articleId);
-    if (!changed) return { record, changed, version: null };
-    const version = await tx.spaces.bump(userSpaceId(write.userId));
-    await tx.favorites.writeRecord(write.userId, stored, record, version);
-    await tx.meta.raiseHlcHighWater(write.hlc);
-    return { record, changed, version };
-  });
+  return storage.transaction((tx) => applyFavoriteWriteIn(tx, new TransactionVersions(tx.spaces), write));
+}
+
+/** One write inside an outer transaction; `versions` must belong to that transaction. */
+export async function applyFavoriteWriteIn(
+  tx: Repositories,
+  versions: TransactionVersions,
+  write: FavoriteWrite,
+): Promise<FavoriteWriteResult> {
+  const stored = await tx.favorites.loadRecord(write.userId, write.articleId);
+  const patch = typeof write.patch === 'function' ? write.patch(stored) : write.patch;
+  const { record, changed } = applyFavoritePatch(stored, patch, write.hlc, write.articleId);
+  if (!changed) return { record, changed, version: null };
+  const version = await versions.versionOf(userSpaceId(write.userId));
+  await tx.favorites.writeRecord(write.userId, stored, record, version);
+  await tx.meta.raiseHlcHighWater(write.hlc);
+  return { record, changed, version };
 }

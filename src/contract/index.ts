@@ -4,3 +4,4 @@ export * from './common';
 export * from './errors';
 export * from './favorites';
 export * from './routes';
+export * from './sync';

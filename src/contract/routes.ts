@@ -13,6 +13,7 @@ import {
   CreateArticleBody,
 } from './articles';
 import { ErrorBody } from './errors';
+import { PullRequest, PullResponse, PushRequest, PushResponse } from './sync';
 import {
   FavoriteEnvelope,
   FavoriteListQuery,
@@ -94,6 +95,14 @@ export const routes = {
   removeFavorite: route({
     method: 'DELETE', path: `${API_PREFIX}/favorites/:articleId`, summary: 'Remove a favorite (idempotent)',
     auth: 'session', params: FavoriteParams, success: { status: 204, body: null }, errors: [400, 401],
+  }),
+  syncPush: route({
+    method: 'POST', path: `${API_PREFIX}/sync/push`, summary: 'Push a batch of mutations (idempotent by per-client mutation id)',
+    auth: 'session', body: PushRequest, success: { status: 200, body: PushResponse }, errors: [400, 401, 403, 409, 413, 426],
+  }),
+  syncPull: route({
+    method: 'POST', path: `${API_PREFIX}/sync/pull`, summary: 'Pull changes since a cursor, per space, in version order',
+    auth: 'session', body: PullRequest, success: { status: 200, body: PullResponse }, errors: [400, 401, 403, 413, 426],
   }),
 } as const;
 

@@ -81,7 +81,7 @@ describe('applyFavoriteWrite', () => {
     expect(await storage.spaces.version(`u:${user.id}`)).toBe(2);
   });
 
-  it('stamps every changed row with the new space version and leaves unchanged rows alone', async () => {
+  it('stamps every changed row with the new space version, the favorite row too when only its tags changed', async () => {
     await applyFavoriteWrite(storage, {
       userId: user.id,
       articleId,
@@ -97,9 +97,10 @@ describe('applyFavoriteWrite', () => {
 
     const rows = storedRows();
     expect(rows.spaces).toEqual([{ id: `u:${user.id}`, version: 2 }]);
-    // Only tags changed in the second write: the favorite row keeps version 1.
+    // Only tags changed in the second write: the favorite row keeps its registers but takes
+    // version 2, so a pull by the favorites' version index finds the tag change.
     expect(rows.favorites).toEqual([
-      { article_id: articleId, saved: 1, saved_hlc: hlc(1000), note: 'hello', note_hlc: hlc(1000), version: 1 },
+      { article_id: articleId, saved: 1, saved_hlc: hlc(1000), note: 'hello', note_hlc: hlc(1000), version: 2 },
     ]);
     expect(rows.tags).toEqual([
       { tag: 'drop', active: 0, hlc: hlc(2000), version: 2 },

@@ -78,6 +78,12 @@ export function articleStore(db: Kysely<Database>, textSearch: TextSearch): Arti
       return row ? { ...toArticleSummary(row), body: row.body } : null;
     },
 
+    async existingIds(ids) {
+      if (ids.length === 0) return new Set();
+      const rows = await db.selectFrom('articles').select('id').where('id', 'in', [...new Set(ids)]).execute();
+      return new Set(rows.map((row) => row.id));
+    },
+
     async list({ limit, cursor, q }) {
       let query = db.selectFrom('articles as a').select(LIST_COLUMNS);
       if (q) {

@@ -6,6 +6,7 @@ import type { ArticleSummaryCache } from './articleSummaryCache';
 import { favoriteStore } from './favoriteStore';
 import { metaStore } from './metaStore';
 import { spaceStore } from './spaceStore';
+import { syncClientStore } from './syncClientStore';
 import type { TextSearch } from './textSearch';
 import { tokenStore } from './tokenStore';
 import { userStore } from './userStore';
@@ -22,5 +23,6 @@ export function createRepositories(db: Kysely<Database>, textSearch: TextSearch,
     favorites: favoriteStore(db, textSearch, articleCache),
     spaces: spaceStore(db),
     meta: metaStore(db),
+    syncClients: syncClientStore(db),
   };
 }

@@ -135,7 +135,10 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
     },
 
     async writeRecord(userId, before, after, version) {
-      if (favoriteRegistersChanged(before, after)) {
+      const tags = changedTags(before, after);
+      // The favorite row carries the version of the favorite's last change, its tags' included,
+      // so a pull finds every change in one index range scan (favorites_by_version).
+      if (tags.length > 0 || favoriteRegistersChanged(before, after)) {
         const row = {
           user_id: userId,
           article_id: after.articleId,
@@ -154,7 +157,6 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
           .onConflict((oc) => oc.columns(['user_id', 'article_id']).doUpdateSet(registers))
           .execute();
       }
-      const tags = changedTags(before, after);
       if (tags.length > 0) {
         await db
           .insertInto('favorite_tags')
@@ -177,6 +179,27 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
           )
           .execute();
       }
+    },
+
+    async changesAfter(userId, [version, articleId], limit) {
+      const rows = await db
+        .selectFrom('favorites as f')
+        .select([...PAGE_COLUMNS, 'f.version'])
+        .where('f.user_id', '=', userId)
+        .where((eb) => eb(eb.refTuple('f.version', 'f.article_id'), '>', eb.tuple(version, articleId)))
+        .orderBy('f.version')
+        .orderBy('f.article_id')
+        .limit(limit)
+        .execute();
+      const ids = rows.map((row) => row.article_id);
+      const tags = await loadTags(userId, ids);
+      const summaries = await articles.getMany(ids, (missing) => loadArticleSummaries(db, missing));
+      return rows.map((row) => ({
+        record: toFavoriteRecord(row, tags.get(row.article_id) ?? []),
+        version: row.version,
+        // The foreign key guarantees the article exists.
+        article: summaries.get(row.article_id) as ArticleSummary,
+      }));
     },
   };
 }

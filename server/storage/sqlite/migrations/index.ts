@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001_initial';
+import { syncClients } from './0002_sync_clients';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_sync_clients': syncClients,
 };
 
 export const sqliteMigrations: MigrationProvider = {

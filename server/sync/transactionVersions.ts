@@ -1,0 +1,27 @@
+/**
+ * The space versions of one write transaction. A space is bumped once, lazily, on the first
+ * change to it, and every row the transaction changes in that space is stamped with that one
+ * version: a push of 500 mutations is one version, so pullers see the batch as one step and the
+ * version counter grows with commits, not with rows.
+ */
+import type { SpaceStore } from '../storage/types';
+
+export class TransactionVersions {
+  readonly #spaces: SpaceStore;
+  readonly #versions = new Map<string, number>();
+
+  /** `spaces` must belong to the transaction the versions are for. */
+  constructor(spaces: SpaceStore) {
+    this.#spaces = spaces;
+  }
+
+  /** The version this transaction stamps its changes to `spaceId` with (bumped on first use). */
+  async versionOf(spaceId: string): Promise<number> {
+    const known = this.#versions.get(spaceId);
+    if (known !== undefined) return known;
+    // Writes within one transaction run one after another, so no second bump can race this one.
+    const version = await this.#spaces.bump(spaceId);
+    this.#versions.set(spaceId, version);
+    return version;
+  }
+}

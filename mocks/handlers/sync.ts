@@ -9,6 +9,7 @@ import { ApiError } from '../../src/contract/errors';
 import { routes } from '../../src/contract/routes';
 import {
   assertSyncSchemaVersion,
+  checkMutation,
   decodeSyncCursor,
   encodeSyncCursor,
   HLC_MAX_AHEAD_MS,
@@ -69,7 +70,13 @@ export function syncHandlers(state: MockState): HttpHandler[] {
         const batch = new MockWriteBatch(state);
         const nowMs = state.now();
         let previous: string | null = null;
-        for (const { id, args, hlc } of split.fresh) {
+        for (const envelope of split.fresh) {
+          const check = checkMutation(envelope, body.clientId);
+          if (!check.ok) {
+            results.push({ id: envelope.id, status: 'rejected', reason: check.reason });
+            continue;
+          }
+          const { id, args, hlc } = check.mutation;
           const { articleId, ...patch } = args;
           if (!state.articles.has(articleId)) {
             results.push({ id, status: 'rejected', reason: 'unknown_article' });

@@ -6,7 +6,8 @@
  * 2. load the client, or register it to this user; a client of another user is 403;
  * 3. skip ids <= lastMutationId (already processed: `noop`); a first new id beyond
  *    lastMutationId + 1 is 409 with `details.lastMutationId`, and nothing is applied;
- * 4. for each new mutation: reject it when its article is unknown (`rejected`, still processed);
+ * 4. for each new mutation: reject it when it is malformed, stamped with another client's id or
+ *    its article is unknown (`rejected` with a reason, still processed);
  *    else clamp its HLC to the physical clock, merge it into the server clock and apply it
  *    through the REST write path (LWW per register; the space version bumps once per batch);
  * 5. advance lastMutationId to the last id of the batch.
@@ -14,6 +15,7 @@
  */
 import {
   ApiError,
+  checkMutation,
   HLC_MAX_AHEAD_MS,
   type Mutation,
   type MutationResult,
@@ -67,10 +69,17 @@ async function pushInTransaction(
   const results: MutationResult[] = split.duplicates.map((m) => ({ id: m.id, status: 'noop' }));
 
   // 4. Apply the new ones in order.
-  const known = await tx.articles.existingIds(split.fresh.map((m) => m.args.articleId));
+  const checked = split.fresh.map((envelope) => ({ id: envelope.id, check: checkMutation(envelope, request.clientId) }));
+  const valid = checked.flatMap(({ check }) => (check.ok ? [check.mutation] : []));
+  const known = await tx.articles.existingIds(valid.map((m) => m.args.articleId));
   const versions = new TransactionVersions(tx.spaces);
   let previous: string | null = null;
-  for (const mutation of split.fresh) {
+  for (const { id, check } of checked) {
+    if (!check.ok) {
+      results.push({ id, status: 'rejected', reason: check.reason });
+      continue;
+    }
+    const mutation = check.mutation;
     if (!known.has(mutation.args.articleId)) {
       results.push({ id: mutation.id, status: 'rejected', reason: 'unknown_article' });
       continue;

@@ -49,10 +49,23 @@ export const Mutation = z.discriminatedUnion('op', [
 export type Mutation = z.infer<typeof Mutation>;
 export type MutationOp = Mutation['op'];
 
+/**
+ * What a push carries per mutation before its op and args are checked. The batch is parsed
+ * loosely so one bad mutation is `rejected` on its own (and still counts as processed),
+ * instead of failing the whole push and leaving the client's queue stuck behind it.
+ */
+export const MutationEnvelope = z.object({
+  id: z.number().int().min(1),
+  op: z.string().max(64),
+  args: z.unknown(),
+  hlc: z.string().max(100),
+});
+export type MutationEnvelope = z.infer<typeof MutationEnvelope>;
+
 export const PushRequest = z.object({
   clientId: ClientId,
   schemaVersion: z.number().int(),
-  mutations: z.array(Mutation).max(PUSH_BATCH_MAX),
+  mutations: z.array(MutationEnvelope).max(PUSH_BATCH_MAX),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -63,6 +76,21 @@ export const MutationResult = z.object({
   reason: z.string().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
+
+/**
+ * Checks one pushed mutation: a known op with valid args, stamped by the pushing client (an
+ * HLC carrying another client's id could win ties it has no right to). On failure, `reason`
+ * is what the `rejected` result reports.
+ */
+export function checkMutation(
+  envelope: MutationEnvelope,
+  clientId: string,
+): { ok: true; mutation: Mutation } | { ok: false; reason: 'invalid_mutation' | 'hlc_client_mismatch' } {
+  const parsed = Mutation.safeParse(envelope);
+  if (!parsed.success) return { ok: false, reason: 'invalid_mutation' };
+  if (!parsed.data.hlc.endsWith(`-${clientId}`)) return { ok: false, reason: 'hlc_client_mismatch' };
+  return { ok: true, mutation: parsed.data };
+}
 
 export const PushResponse = z.object({
   /** Every mutation of this client up to here is processed; the outbox drops them. */

@@ -193,6 +193,34 @@ describe.each(targets)('sync on $name', (target) => {
       expect((await pull(client, device, null)).lastMutationId).toBe(2);
     });
 
+    it('rejects a malformed mutation on its own, so the rest of the batch and the queue go on', async () => {
+      const { client } = await api.signedIn();
+      const device = newClientId();
+      const malformed = [
+        { id: 1, op: 'favorite.set.v1', args: { articleId: articleId(6), note: 42 }, hlc: formatHlc(Date.now(), 0, device) },
+        { id: 2, op: 'favorite.explode.v9', args: {}, hlc: formatHlc(Date.now(), 1, device) },
+        { id: 3, op: 'favorite.set.v1', args: { articleId: articleId(6), saved: true }, hlc: 'yesterday' },
+      ] as unknown as Mutation[];
+      const result = await push(client, device, [...malformed, setFavorite(4, device, { articleId: articleId(7), saved: true })]);
+      expect(result).toMatchObject({
+        lastMutationId: 4,
+        results: [
+          { id: 1, status: 'rejected', reason: 'invalid_mutation' },
+          { id: 2, status: 'rejected', reason: 'invalid_mutation' },
+          { id: 3, status: 'rejected', reason: 'invalid_mutation' },
+          { id: 4, status: 'applied' },
+        ],
+      });
+      expect((await pullAll(client, device)).changes.map((change) => change.articleId)).toEqual([articleId(7)]);
+    });
+
+    it("rejects a mutation stamped with another client's id, which could win ties it has no right to", async () => {
+      const { client } = await api.signedIn();
+      const device = newClientId();
+      const result = await push(client, device, [setFavorite(1, 'zzzzzzzzzzzz', { articleId: articleId(8), saved: true })]);
+      expect(result).toMatchObject({ lastMutationId: 1, results: [{ id: 1, status: 'rejected', reason: 'hlc_client_mismatch' }] });
+    });
+
     it('clamps a future-dated HLC to the server clock plus 60 s and answers a server HLC at least as late', async () => {
       const { client } = await api.signedIn();
       const device = newClientId();

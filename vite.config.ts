@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
 
 /** Where the dev server forwards API and health requests (the Fastify server by default). */
 const API_TARGET = process.env.API_TARGET ?? 'http://127.0.0.1:8080';
@@ -28,10 +29,67 @@ function mswWorkerScript(): Plugin {
   };
 }
 
+/**
+ * The web app manifest. Colours are base.css's light `--bg`, so the splash screen and title
+ * bar match the app; index.html's <meta name="theme-color"> entries refine them per scheme.
+ */
+const APP_BACKGROUND = '#f7f5f2';
+
+const webAppManifest: Partial<ManifestOptions> = {
+  id: '/',
+  name: 'Favorites',
+  short_name: 'Favorites',
+  description: 'Browse articles, save your favorites and read them anywhere, even offline.',
+  lang: 'en',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  theme_color: APP_BACKGROUND,
+  background_color: APP_BACKGROUND,
+  icons: [
+    { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+};
+
+/**
+ * The app's own service worker (src/sw/sw.ts), built by vite-plugin-pwa with injectManifest.
+ * In mock mode it is never built nor served: MSW's worker owns the scope there, and two
+ * workers on one scope replace each other. In `npm run dev` it is off unless
+ * VITE_PWA_DEV=true (the same variable tells src/app/pwa/registerWorker.ts to register it).
+ */
+function appServiceWorker(mock: boolean, enabledInDev: boolean): Plugin[] {
+  return VitePWA({
+    disable: mock,
+    strategies: 'injectManifest',
+    srcDir: 'src/sw',
+    filename: 'sw.ts',
+    // Registered by our own code with workbox-window, so updates can be offered, not forced.
+    injectRegister: false,
+    // The header's logo; the manifest icons are added by the plugin.
+    includeAssets: ['favicon.svg'],
+    manifest: webAppManifest,
+    injectManifest: {
+      // The plugin adds the manifest and its icons itself; listing them again duplicates entries.
+      globPatterns: ['**/*.{js,css,html}'],
+      // Vendor chunks with their source maps can pass the 2 MiB default; maps are not precached.
+      maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+    },
+    devOptions: {
+      enabled: enabledInDev && !mock,
+      type: 'module',
+      // Without it the dev worker fails to evaluate (createHandlerBoundToURL finds no entry).
+      navigateFallback: 'index.html',
+    },
+  });
+}
+
 export default defineConfig(({ mode }) => {
   const mock = mode === 'mock';
+  const swInDev = loadEnv(mode, process.cwd(), 'VITE_').VITE_PWA_DEV === 'true';
   return {
-    plugins: [react(), ...(mock ? [mswWorkerScript()] : [])],
+    plugins: [react(), ...(mock ? [mswWorkerScript()] : []), ...appServiceWorker(mock, swInDev)],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

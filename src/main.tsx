@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { listenForInstallPrompt } from './app/pwa/installPrompt';
+import { registerWorker } from './app/pwa/registerWorker';
 
 /**
  * In mock mode (`npm run dev:mock`) MSW answers the API inside the browser; its worker must be
@@ -14,6 +16,8 @@ async function startMocks(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Before anything awaits: the browser may offer installation as soon as the page loads.
+  listenForInstallPrompt();
   await startMocks();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
       <App />
     </StrictMode>,
   );
+  registerWorker();
 }
 
 void main();

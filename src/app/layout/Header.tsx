@@ -1,5 +1,6 @@
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useSessionStore } from '../../stores/sessionStore';
+import { InstallButton } from '../pwa/InstallButton';
 import { signOut } from '../session/sessionActions';
 import './layout.css';
 
@@ -29,6 +30,7 @@ export function Header() {
           </NavLink>
         </nav>
         <div className="account">
+          <InstallButton />
           {status === 'signed-in' && user ? (
             <>
               <span className="account__user">

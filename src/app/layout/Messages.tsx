@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
 import { useUiStore, type UiMessage } from '../../stores/uiStore';
+import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import './layout.css';
 
 /** Information fades after this long; errors stay until dismissed, so none goes unread. */
 const INFO_VISIBLE_MS = 6_000;
 
-/** Messages from anywhere in the app: errors as alerts, information as status. */
+/** Messages from anywhere in the app: errors as alerts, information as status; an app update first. */
 export function Messages() {
   const messages = useUiStore((state) => state.messages);
   return (
     <div className="messages">
+      <UpdatePrompt />
       {messages.map((message) => (
         <MessageItem key={message.id} message={message} />
       ))}

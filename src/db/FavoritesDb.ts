@@ -2,6 +2,8 @@ import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { Favorite } from '../contract';
 import { declareSchema } from './schema';
 import type { StoredArticle } from './StoredArticle';
+import type { OutboxEntry } from '../sync/LocalStore';
+import type { SyncMetaRow, SyncRecordRow } from './SyncRecordRow';
 
 export const DB_NAME_PREFIX = 'favorites-';
 
@@ -11,7 +13,11 @@ export const DB_NAME_PREFIX = 'favorites-';
  */
 export class FavoritesDb extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
+  /** Schema v1's favorites; the app reads them until it switches to `records`. */
   favorites!: EntityTable<Favorite, 'articleId'>;
+  records!: EntityTable<SyncRecordRow, 'articleId'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  syncMeta!: EntityTable<SyncMetaRow, 'id'>;
 
   constructor(readonly userId: string, options?: DexieOptions) {
     super(dbNameForUser(userId), options);

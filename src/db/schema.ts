@@ -3,10 +3,16 @@
  *
  * Dexie upgrades an existing database by replaying the versions it has not seen yet, so a
  * version, once shipped, is never edited: a change is a new `db.version(n + 1)` entry below
- * (with an `.upgrade()` when rows must be rewritten). Phase 3 adds the outbox and turns
- * favorites into LWW registers that way.
+ * (with an `.upgrade()` when rows must be rewritten).
  */
-import type { Dexie } from 'dexie';
+import type { Dexie, Transaction } from 'dexie';
+import type { Favorite } from '../contract';
+import { initialSyncMeta } from './initialSyncMeta';
+import { legacyFavorite } from './legacyFavorite';
+import { recordRow } from './recordRow';
+import type { StoredArticle } from './StoredArticle';
+import type { SyncRecordRow } from './SyncRecordRow';
+import { storableArticle } from './articlesRepo';
 
 /** Primary key first, then indexes (Dexie's schema syntax). */
 export const SCHEMA_V1 = {
@@ -16,8 +22,41 @@ export const SCHEMA_V1 = {
   favorites: 'articleId, savedAt',
 } as const;
 
-export const SCHEMA_VERSION = 1;
+/**
+ * Sync (protocol.md, "Client outbox"). `favorites` stays until the app reads `records`
+ * (a v3 drops it).
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  /** Favorites as LWW registers (`SyncRecordRow`); `savedAt` is only set on saved ones. */
+  records: 'articleId, savedAt',
+  /** Queued writes by mutation id; by article for rollbacks and rebases. */
+  outbox: 'id, args.articleId',
+  /** One row: device id, clock, next mutation id, pull cursor. */
+  syncMeta: 'id',
+} as const;
+
+export const SCHEMA_VERSION = 2;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  // A database created at v2 runs no upgrade: it gets its sync state here.
+  db.on('populate', (tx) => tx.table('syncMeta').add(initialSyncMeta()));
+}
+
+/** Every favorite saved before sync becomes a record the first pull overrides; none is lost. */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const favorites: Favorite[] = await tx.table('favorites').toArray();
+  const records: SyncRecordRow[] = favorites.map((favorite) => {
+    const legacy = legacyFavorite(favorite);
+    return recordRow(legacy.record, null, legacy);
+  });
+  await tx.table('records').bulkPut(records);
+  // v1 stored each favorite's article beside it; restore any that went missing, since a
+  // record without its article cannot be listed.
+  const articles: (StoredArticle | undefined)[] = await tx.table('articles').bulkGet(favorites.map((f) => f.articleId));
+  const missing = favorites.filter((_, i) => !articles[i]).map((f) => storableArticle(f.article));
+  if (missing.length) await tx.table('articles').bulkPut(missing);
+  await tx.table('syncMeta').add(initialSyncMeta());
 }

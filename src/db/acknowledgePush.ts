@@ -1,0 +1,55 @@
+import type { MutationResult } from '../contract';
+import { catchUpClock } from '../core/catchUpClock';
+import type { OutboxEntry, RejectedWrite } from '../sync/LocalStore';
+import type { FavoritesDb } from './FavoritesDb';
+import { readSyncMeta } from './readSyncMeta';
+import { rebasedRow } from './recordRow';
+
+/** Reason shown when the server rejected a mutation without saying why. */
+const UNKNOWN_REASON = 'rejected';
+
+/**
+ * After a parsed push response (protocol.md, "Push"), in one transaction: drop every entry the
+ * server processed (`<= lastMutationId`), roll back the rejected ones by recomputing their
+ * favorites from confirmed + still pending, and catch the clock up to the server's.
+ */
+export function acknowledgePush(
+  db: FavoritesDb,
+  lastMutationId: number,
+  results: readonly MutationResult[],
+  serverHlc: string,
+  nowMs: number,
+): Promise<RejectedWrite[]> {
+  return db.transaction('rw', [db.records, db.outbox, db.syncMeta], async () => {
+    const processed = await db.outbox.where('id').belowOrEqual(lastMutationId).toArray();
+    const byId = new Map(processed.map((entry) => [entry.id, entry]));
+    const rejected: RejectedWrite[] = [];
+    for (const result of results) {
+      const entry = byId.get(result.id);
+      // A result for an entry already gone was acknowledged before (a replayed response).
+      if (result.status === 'rejected' && entry) rejected.push({ entry, reason: result.reason ?? UNKNOWN_REASON });
+    }
+    await db.outbox.bulkDelete(processed.map((entry) => entry.id));
+
+    // Writes the server applied in this push stay in the view until a pull brings them back
+    // as confirmed registers; only refused ones leave it.
+    const applied = new Set(results.filter((r) => r.status === 'applied').map((r) => r.id));
+    const articleIds = [...new Set(rejected.map(({ entry }) => entry.args.articleId))];
+    for (const articleId of articleIds) await rollBack(db, articleId, processed.filter((e) => applied.has(e.id)));
+
+    const meta = await readSyncMeta(db);
+    const clock = catchUpClock(meta.clock, serverHlc, nowMs);
+    if (clock !== meta.clock) await db.syncMeta.put({ ...meta, clock });
+    return rejected;
+  });
+}
+
+async function rollBack(db: FavoritesDb, articleId: string, applied: readonly OutboxEntry[]): Promise<void> {
+  const row = await db.records.get(articleId);
+  // Ascending ids: an index walk orders equal keys by primary key.
+  const pending = await db.outbox.where('args.articleId').equals(articleId).toArray();
+  const writes = [...applied.filter((entry) => entry.args.articleId === articleId), ...pending];
+  const next = rebasedRow(articleId, row?.confirmed ?? null, row?.legacy, writes);
+  if (next) await db.records.put(next);
+  else await db.records.delete(articleId);
+}

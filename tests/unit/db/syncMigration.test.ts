@@ -1,0 +1,83 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Favorite } from '../../../src/contract';
+import { createSyncStore, dbNameForUser, FavoritesDb, syncFavoritesRepo } from '../../../src/db';
+import { SCHEMA_V1 } from '../../../src/db/schema';
+import { favorite } from './fixtures';
+import { change, pullPage, remoteHlc } from './syncFixtures';
+
+const USER = 'user-1';
+let indexedDB: IDBFactory;
+let db: FavoritesDb | undefined;
+
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+/** A database exactly as schema v1 shipped it, holding `favorites`. */
+async function shippedV1Database(favorites: Favorite[]): Promise<void> {
+  const v1 = new Dexie(dbNameForUser(USER), { indexedDB, IDBKeyRange });
+  v1.version(1).stores(SCHEMA_V1);
+  await v1.table('favorites').bulkPut(favorites);
+  // As v1's repository wrote them: each favorite's article beside it, except the first one's.
+  await v1.table('articles').bulkPut(favorites.slice(1).map((f) => ({ ...f.article, storedAt: f.savedAt })));
+  v1.close();
+}
+
+const openV2 = () => (db = new FavoritesDb(USER, { indexedDB, IDBKeyRange }));
+
+describe('upgrading the local database from schema v1 to v2', () => {
+  it('keeps every favorite saved before sync, newest first, with its note, visibility and tags', async () => {
+    indexedDB = new IDBFactory();
+    const older = { ...favorite('older', '2024-06-01T09:00:00.000Z'), note: 'keep me', tags: ['css'] };
+    const newer = { ...favorite('newer', '2024-06-02T09:00:00.000+02:00'), public: true };
+    await shippedV1Database([older, newer]);
+
+    const upgraded = openV2();
+
+    const list = await syncFavoritesRepo(upgraded).list();
+    expect(list.map((f) => [f.articleId, f.savedAt, f.note, f.public, f.tags])).toEqual([
+      [newer.articleId, '2024-06-02T07:00:00.000Z', '', true, []],
+      [older.articleId, '2024-06-01T09:00:00.000Z', 'keep me', false, ['css']],
+    ]);
+    const record = await upgraded.records.get(older.articleId);
+    expect(record?.confirmed).toBeNull();
+    expect(await upgraded.favorites.count()).toBe(2);
+  });
+
+  it('gives the device a client id and starts mutation ids at 1 with no cursor', async () => {
+    indexedDB = new IDBFactory();
+    await shippedV1Database([favorite('one', '2024-06-01T09:00:00.000Z')]);
+
+    const meta = await openV2().syncMeta.toArray();
+
+    expect(meta).toHaveLength(1);
+    expect(meta[0]).toMatchObject({ nextMutationId: 1, cursor: null });
+    expect(meta[0]!.clientId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(meta[0]!.clock.clientId).toBe(meta[0]!.clientId);
+  });
+
+  it('gives a database created at v2 the same fresh sync state', async () => {
+    indexedDB = new IDBFactory();
+    const meta = await openV2().syncMeta.toArray();
+    expect(meta).toEqual([expect.objectContaining({ nextMutationId: 1, cursor: null })]);
+  });
+
+  it('lets the first pull override a favorite carried over from v1, register by register', async () => {
+    indexedDB = new IDBFactory();
+    const carried = { ...favorite('carried', '2024-06-01T09:00:00.000Z'), note: 'old note', public: true };
+    await shippedV1Database([carried]);
+    const upgraded = openV2();
+
+    // The server removed it long ago (an HLC from 1970 still beats the carried-over ones).
+    await createSyncStore(upgraded).applyPull(
+      pullPage([change('carried', remoteHlc(5), { saved: { value: false, hlc: remoteHlc(5) } })]),
+      1_000,
+    );
+
+    expect(await syncFavoritesRepo(upgraded).list()).toEqual([]);
+    expect((await upgraded.records.get(carried.articleId))?.view.note.value).toBe('');
+  });
+});

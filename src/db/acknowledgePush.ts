@@ -10,8 +10,8 @@ const UNKNOWN_REASON = 'rejected';
 
 /**
  * After a parsed push response (protocol.md, "Push"), in one transaction: drop every entry the
- * server processed (`<= lastMutationId`), roll back the rejected ones by recomputing their
- * favorites from confirmed + still pending, and catch the clock up to the server's.
+ * server processed (`<= lastMutationId`), roll back the rejected and no-op ones by recomputing
+ * their favorites from confirmed + still pending, and catch the clock up to the server's.
  */
 export function acknowledgePush(
   db: FavoritesDb,
@@ -32,9 +32,12 @@ export function acknowledgePush(
     await db.outbox.bulkDelete(processed.map((entry) => entry.id));
 
     // Writes the server applied in this push stay in the view until a pull brings them back
-    // as confirmed registers; only refused ones leave it.
+    // as confirmed registers (their version bump guarantees it does). Refused ones leave it, and
+    // so do no-ops: a no-op lost to a newer register (or was clamped below one: a device clock
+    // more than 60 s ahead) and bumped no version, so no pull would ever correct the view.
     const applied = new Set(results.filter((r) => r.status === 'applied').map((r) => r.id));
-    const articleIds = [...new Set(rejected.map(({ entry }) => entry.args.articleId))];
+    const noops = results.flatMap((r) => (r.status === 'noop' ? [byId.get(r.id)] : [])).filter((e) => e !== undefined);
+    const articleIds = [...new Set([...rejected.map(({ entry }) => entry), ...noops].map((entry) => entry.args.articleId))];
     for (const articleId of articleIds) await rollBack(db, articleId, processed.filter((e) => applied.has(e.id)));
 
     const meta = await readSyncMeta(db);

@@ -30,8 +30,9 @@ describe('acknowledging a push', () => {
 
     expect(rejected).toEqual([]);
     expect((await store.pending(10)).map((e) => e.id)).toEqual([3]);
-    // Applied writes stay visible until a pull confirms them.
-    expect(await syncFavoritesRepo(db).count()).toBe(3);
+    // Applied writes stay visible until a pull confirms them; a no-op changed nothing on the
+    // server, so the view shows the server's state for it (here: none yet) until that pull.
+    expect(await syncFavoritesRepo(db).count()).toBe(2);
   });
 
   it('rolls a refused save back while the note written after it stays pending', async () => {
@@ -49,6 +50,23 @@ describe('acknowledging a push', () => {
     expect(view?.note.value).toBe('mine');
     expect(await syncFavoritesRepo(db).get(article.id)).toBeUndefined();
     expect((await store.pending(10)).map((e) => e.id)).toEqual([2]);
+  });
+
+  it('drops a no-op write from the view: a clamped write that lost would otherwise stay forever', async () => {
+    db = isolatedDb();
+    const store = createSyncStore(db);
+    const article = summary('clamped');
+    await store.applyPull(pullPage([change('clamped', remoteHlc(T0_MS), { note: { value: 'theirs', hlc: remoteHlc(T0_MS) } })]), T0_MS);
+    // This device's clock runs 5 minutes ahead: locally its note beats theirs.
+    const ahead = T0_MS + 5 * 60_000;
+    await store.writeFavorite(article, { note: 'mine' }, ahead);
+    expect((await syncFavoritesRepo(db).get(article.id))?.note).toBe('mine');
+
+    // The server clamped it below a newer write and answered noop: no version, no pull fix.
+    await store.acknowledge(1, [{ id: 1, status: 'noop' }], SERVER_HLC, ahead);
+
+    expect((await syncFavoritesRepo(db).get(article.id))?.note).toBe('theirs');
+    expect(await store.pendingCount()).toBe(0);
   });
 
   it('rolls a refused note back to the one the server confirmed', async () => {

@@ -1,0 +1,59 @@
+/**
+ * docs/benchmarks.md is written by the benchmark. Each part owns a block between
+ * `<!-- bench:<id>:start -->` and `<!-- bench:<id>:end -->`: a run replaces the blocks of the
+ * parts it ran and keeps everything else, so `npm run bench -- query` refreshes one table,
+ * and prose written around the blocks survives every run.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+export const SECTION_IDS = ['machine', 'seed', 'query', 'http', 'firstload'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+const TITLES: Record<SectionId, string> = {
+  machine: 'Machine',
+  seed: 'Seed: 1,000,000 favorites over 10,000 users',
+  query: 'Favorites page query (storage call)',
+  http: 'GET /api/v1/favorites under 100 connections',
+  firstload: 'First load of the built app in Chromium',
+};
+
+const INTRO = `# Benchmarks
+
+Written by \`npm run bench\` (\`bench/run.ts\`; not part of \`npm test\`). Each block below is
+replaced when its part runs again: \`npm run bench -- seed|query|http|firstload\` runs one part
+(query and http seed their own database first). Figures are from one machine: compare ratios
+and orders of magnitude, not the last digit.
+`;
+
+const start = (id: SectionId) => `<!-- bench:${id}:start -->`;
+const end = (id: SectionId) => `<!-- bench:${id}:end -->`;
+
+function block(id: SectionId, body: string): string {
+  return `${start(id)}\n${body.trim()}\n${end(id)}`;
+}
+
+function placeholder(id: SectionId): string {
+  return `_Not measured yet: \`npm run bench -- ${id}\`._`;
+}
+
+function freshDocument(): string {
+  const sections = SECTION_IDS.map((id) => `## ${TITLES[id]}\n\n${block(id, placeholder(id))}\n`);
+  return `${INTRO}\n${sections.join('\n')}`;
+}
+
+/** Replaces the given blocks in the document (creating it, or a missing block, as needed). */
+export function updateBenchmarksDoc(file: string, bodies: Partial<Record<SectionId, string>>): void {
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : freshDocument();
+  for (const id of SECTION_IDS) {
+    const body = bodies[id];
+    if (body === undefined) continue;
+    const from = text.indexOf(start(id));
+    const to = text.indexOf(end(id));
+    if (from === -1 || to < from) {
+      text = `${text.trimEnd()}\n\n## ${TITLES[id]}\n\n${block(id, body)}\n`;
+    } else {
+      text = `${text.slice(0, from)}${block(id, body)}${text.slice(to + end(id).length)}`;
+    }
+  }
+  writeFileSync(file, text);
+}

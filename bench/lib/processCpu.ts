@@ -1,0 +1,38 @@
+/**
+ * CPU time another process has used so far (user + system), read from /proc on Linux: tells
+ * whether a server under load is CPU-bound (one busy core) or waiting on something else.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** /proc/<pid>/stat fields 14 and 15 (1-based): utime and stime, in clock ticks. */
+const UTIME_FIELD = 14;
+const STIME_FIELD = 15;
+const FALLBACK_TICKS_PER_SECOND = 100;
+
+let ticksPerSecond: number | undefined;
+
+function clockTicksPerSecond(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || FALLBACK_TICKS_PER_SECOND;
+    } catch {
+      ticksPerSecond = FALLBACK_TICKS_PER_SECOND;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/** Milliseconds of CPU the process has used; null where /proc is unavailable. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces; fields after it are space-separated.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const offset = 3; // fields[0] is field 3 (state)
+    const ticks = Number(fields[UTIME_FIELD - offset]) + Number(fields[STIME_FIELD - offset]);
+    return Number.isFinite(ticks) ? (ticks / clockTicksPerSecond()) * 1000 : null;
+  } catch {
+    return null;
+  }
+}

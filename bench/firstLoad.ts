@@ -10,22 +10,12 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { summarize, type LatencySummary } from './lib/percentiles';
 import { startServerProcess } from './lib/serverProcess';
 
 export const FIRST_LOADS_DEFAULT = 15;
 export const FIRST_LOAD_TARGET_MS = 500;
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
 /** One load first, not counted: the server's file cache and JIT warm up, as on a live server. */
 const WARMUP_LOADS = 1;
 /** A hang guard; a load here takes a fraction of a second. */

@@ -4,7 +4,7 @@
  * fields), runs the handler and replies with the route's success status.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ApiError,
   routes,
@@ -40,6 +40,17 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
   return result.data;
 }
 
+/**
+ * The success body as JSON Schema, so Fastify serialises it with fast-json-stringify (several
+ * times faster than JSON.stringify on a 50-favorite page). The schema comes from the contract
+ * and lists every property, so nothing is dropped; a missing required one fails the reply.
+ */
+function responseSchema(spec: RouteSpec): { response: Record<number, unknown> } | undefined {
+  if (spec.success.body === null) return undefined;
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(spec.success.body, { io: 'output', target: 'draft-7' });
+  return { response: { [spec.success.status]: schema } };
+}
+
 export interface RouteOptions {
   /** Runs on the raw body before the schemas (e.g. a wire-format version check answering 426). */
   readonly beforeParse?: (body: unknown) => void;
@@ -56,6 +67,7 @@ export function registerRoute<N extends RouteName>(
   app.route({
     method: spec.method,
     url: spec.path,
+    schema: responseSchema(spec),
     handler: async (request, reply) => {
       let auth: Authenticated | null = null;
       if (spec.auth === 'session') {

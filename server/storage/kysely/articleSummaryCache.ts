@@ -37,6 +37,16 @@ export class ArticleSummaryCache {
     return found;
   }
 
+  /** The cached summary, or undefined; for synchronous callers that load misses themselves. */
+  peek(id: string): ArticleSummary | undefined {
+    return this.#entries.get(id);
+  }
+
+  /** Caches a summary a synchronous caller loaded itself. */
+  add(summary: ArticleSummary): void {
+    this.#remember(summary);
+  }
+
   forget(id: string): void {
     this.#entries.delete(id);
   }

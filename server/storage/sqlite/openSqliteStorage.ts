@@ -11,6 +11,7 @@ import type { Database } from '../schema';
 import type { Storage } from '../types';
 import { sqliteMigrations } from './migrations';
 import { sqliteBulkLoader } from './sqliteBulkLoader';
+import { sqliteFavoriteList } from './sqliteFavoritePage';
 import { FavoritesSqliteDialect } from './sqliteDialect';
 import { sqliteTextSearch } from './sqliteTextSearch';
 import { withStatementCache } from './statementCache';
@@ -51,8 +52,11 @@ export async function openSqliteStorage(databaseFile: string): Promise<Storage> 
   }
   const kysely = db;
   const articleCache = new ArticleSummaryCache();
+  const repositories = createRepositories(kysely, sqliteTextSearch, articleCache);
   return {
-    ...createRepositories(kysely, sqliteTextSearch, articleCache),
+    ...repositories,
+    // The favorites page on prepared statements (hot path); transactions keep the Kysely store.
+    favorites: { ...repositories.favorites, list: sqliteFavoriteList(sqlite, articleCache, repositories.favorites.list) },
     transaction: (work) =>
       kysely.transaction().execute((trx) => work(createRepositories(trx, sqliteTextSearch, articleCache))),
     bulk: sqliteBulkLoader(kysely, sqlite),

@@ -99,6 +99,8 @@ export default defineConfig(({ mode }) => {
           // Libraries change less often than the app: separate chunks stay cached across releases.
           codeSplitting: {
             groups: [
+              // Only the article reader needs it: its own chunk, loaded with that page.
+              { name: 'dompurify', test: /node_modules[\\/]dompurify[\\/]/, priority: 30 },
               { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 20 },
               { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
             ],

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api';
-import type { ArticleSummary } from '../../contract';
+import type { ArticlePage, ArticleSummary } from '../../contract';
+import { requestFeedPage } from './feedPage';
+import { takeFirstPage, takeFirstPageRequest } from './firstPagePrefetch';
 
-/** Articles per request: big enough that fast scrolling rarely waits, small enough to be quick. */
-export const FEED_PAGE_SIZE = 100;
 /** Feeds kept in memory so Back from an article returns to the same list (and scroll position). */
 const CACHED_FEEDS_MAX = 3;
 
@@ -24,12 +23,33 @@ function remember(q: string, feed: Feed): void {
   while (cache.size > CACHED_FEEDS_MAX) cache.delete(cache.keys().next().value!);
 }
 
+function feedAfter(feed: Feed, page: ArticlePage): Feed {
+  // A row inserted between two requests could come twice; keys must stay unique.
+  const seen = new Set(feed.items.map((item) => item.id));
+  return {
+    items: [...feed.items, ...page.items.filter((item) => !seen.has(item.id))],
+    nextCursor: page.nextCursor,
+    done: page.nextCursor === null,
+  };
+}
+
+/** The feed a mount starts with: the one kept for Back, else Browse's prefetched first page. */
+function initialFeed(q: string): Feed {
+  const cached = cache.get(q);
+  if (cached) return cached;
+  const prefetched = q === '' ? takeFirstPage() : null;
+  if (!prefetched) return EMPTY;
+  const feed = feedAfter(EMPTY, prefetched);
+  remember(q, feed);
+  return feed;
+}
+
 /**
  * The catalogue for search `q`, a page at a time, following the server's cursors. Mount it
  * under `key={q}`: a new search is a new feed.
  */
 export function useArticleFeed(q: string) {
-  const [feed, setFeed] = useState<Feed>(() => cache.get(q) ?? EMPTY);
+  const [feed, setFeed] = useState<Feed>(() => initialFeed(q));
   const [status, setStatus] = useState<FeedStatus>('idle');
   const [error, setError] = useState<unknown>(null);
   const inFlight = useRef<AbortController | null>(null);
@@ -39,16 +59,13 @@ export function useArticleFeed(q: string) {
     const controller = new AbortController();
     inFlight.current = controller;
     setStatus('loading');
-    api
-      .listArticles({ q: q || undefined, limit: FEED_PAGE_SIZE, cursor: feed.nextCursor ?? undefined }, { signal: controller.signal })
+    // Browse's first page may already be on its way (main.tsx prefetches it before rendering).
+    const prefetched = q === '' && feed.items.length === 0 ? takeFirstPageRequest() : null;
+    (prefetched ?? requestFeedPage(q, feed.nextCursor, { signal: controller.signal }))
       .then((page) => {
-        // A row inserted between two requests could come twice; keys must stay unique.
-        const seen = new Set(feed.items.map((item) => item.id));
-        const next: Feed = {
-          items: [...feed.items, ...page.items.filter((item) => !seen.has(item.id))],
-          nextCursor: page.nextCursor,
-          done: page.nextCursor === null,
-        };
+        // The prefetch ignores the signal: an unmounted feed drops its answer here.
+        if (controller.signal.aborted) return;
+        const next = feedAfter(feed, page);
         remember(q, next);
         setFeed(next);
         setStatus('idle');

@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
+import { Loading } from '../shared/Loading';
 import { Header } from './Header';
 import { Messages } from './Messages';
 import './layout.css';
@@ -11,7 +13,10 @@ export function Layout() {
       </a>
       <Header />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {/* Pages other than Browse are separate chunks (App.tsx), loaded on first visit. */}
+        <Suspense fallback={<Loading label="Loading page" />}>
+          <Outlet />
+        </Suspense>
       </main>
       <Messages />
       <ScrollRestoration />

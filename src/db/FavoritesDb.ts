@@ -1,5 +1,4 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
-import type { Favorite } from '../contract';
 import { declareSchema } from './schema';
 import type { StoredArticle } from './StoredArticle';
 import type { OutboxEntry } from '../sync/LocalStore';
@@ -13,8 +12,6 @@ export const DB_NAME_PREFIX = 'favorites-';
  */
 export class FavoritesDb extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
-  /** Schema v1's favorites; the app reads them until it switches to `records`. */
-  favorites!: EntityTable<Favorite, 'articleId'>;
   records!: EntityTable<SyncRecordRow, 'articleId'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   syncMeta!: EntityTable<SyncMetaRow, 'id'>;

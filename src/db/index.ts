@@ -1,5 +1,4 @@
 export { articlesRepo, type ArticlesRepo } from './articlesRepo';
-export { favoritesRepo, type FavoritesRepo } from './favoritesRepo';
 export { DB_NAME_PREFIX, FavoritesDb, dbNameForUser } from './FavoritesDb';
 export { SCHEMA_VERSION } from './schema';
 export type { StoredArticle } from './StoredArticle';

@@ -24,7 +24,7 @@ export const SCHEMA_V1 = {
 
 /**
  * Sync (protocol.md, "Client outbox"). `favorites` stays until the app reads `records`
- * (a v3 drops it).
+ * (v3 drops it).
  */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
@@ -36,12 +36,19 @@ export const SCHEMA_V2 = {
   syncMeta: 'id',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/** The app reads and writes `records` only: v1's `favorites` table goes (v2 copied it into `records`). */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  favorites: null,
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
-  // A database created at v2 runs no upgrade: it gets its sync state here.
+  db.version(3).stores(SCHEMA_V3);
+  // A database created at v2 or later runs no upgrade: it gets its sync state here.
   db.on('populate', (tx) => tx.table('syncMeta').add(initialSyncMeta()));
 }
 

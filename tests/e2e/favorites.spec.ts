@@ -1,3 +1,5 @@
+import { PushRequest, type PushResponse } from '../../src/contract/sync';
+import { formatHlc } from '../../src/core/hlc';
 import { CSRF, expect, newestArticles, pagesOf, PASSWORD, serverFavoriteIds, signUpViaApi, test, uniqueUsername } from './fixtures';
 
 test.describe('saving favorites', () => {
@@ -112,22 +114,70 @@ test.describe('privacy', () => {
   });
 });
 
-test.describe('when the server refuses', () => {
-  test('a refused save rolls back and says what failed', async ({ page, app }) => {
+test.describe('when the server fails or refuses', () => {
+  test('a save the server cannot take now stays saved, queued, and goes out on Retry', async ({ page, app }) => {
     await signUpViaApi(page.request);
     const [article] = await newestArticles(page.request, 1);
     await app.browse.open();
-    // Fault injection on the wire: the server answers 503 to this one write.
-    await page.route('**/api/v1/favorites/*', (route) =>
-      route.request().method() === 'PUT'
-        ? route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'Down for maintenance' } } })
-        : route.fallback(),
+    await expect(app.shell.syncStatus).toHaveText('Synced');
+
+    // Fault injection on the wire: every push answers 503 until Retry is pressed. The engine
+    // retries by itself meanwhile (with backoff); only the Retry press heals the route, so
+    // the test does not race those retries.
+    await page.evaluate(() => {
+      document.addEventListener(
+        'click',
+        (event) => {
+          if ((event.target as Element | null)?.closest('button')?.textContent === 'Retry') {
+            (window as { retryPressed?: boolean }).retryPressed = true;
+          }
+        },
+        { capture: true },
+      );
+    });
+    await page.route('**/api/v1/sync/push', async (route) => {
+      if (await page.evaluate(() => (window as { retryPressed?: boolean }).retryPressed === true)) return route.fallback();
+      return route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'Down for maintenance' } } });
+    });
+
+    await app.browse.save(article!.title);
+    await expect(app.shell.syncStatus).toHaveText('Sync error · 1 pending');
+    await expect(app.browse.saveButton(article!.title)).toHaveAttribute('aria-pressed', 'true');
+    expect(await serverFavoriteIds(page.request)).toEqual([]);
+
+    await app.shell.syncRetry.click();
+    await expect(app.shell.syncStatus).toHaveText('Synced');
+    await expect(app.shell.syncRetry).toHaveCount(0);
+    expect(await serverFavoriteIds(page.request)).toEqual([article!.id]);
+    await expect(app.browse.saveButton(article!.title)).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('a save the server rejects rolls back and says what failed', async ({ page, app }) => {
+    await signUpViaApi(page.request);
+    const [article] = await newestArticles(page.request, 1);
+    await app.browse.open();
+    await expect(app.shell.syncStatus).toHaveText('Synced');
+
+    // A valid push answer that refuses the one mutation, as the server does for an article
+    // that left the catalogue.
+    await page.route(
+      '**/api/v1/sync/push',
+      (route) => {
+        const body = PushRequest.parse(route.request().postDataJSON());
+        const ids = body.mutations.map((mutation) => mutation.id);
+        const response: PushResponse = {
+          lastMutationId: Math.max(...ids),
+          results: ids.map((id) => ({ id, status: 'rejected', reason: 'unknown_article' })),
+          serverHlc: formatHlc(Date.now(), 0, 'e2e-server'),
+        };
+        return route.fulfill({ json: response });
+      },
+      { times: 1 },
     );
     await app.browse.saveButton(article!.title).click();
-    await expect(page.getByRole('alert')).toContainText(`Couldn't save “${article!.title}”`);
-    await expect(app.browse.saveButton(article!.title)).toHaveAttribute('aria-pressed', 'false');
 
-    await page.unrouteAll();
+    await expect(page.getByRole('alert')).toContainText(`Couldn't save “${article!.title}”: the article is no longer in the catalogue`);
+    await expect(app.browse.saveButton(article!.title)).toHaveAttribute('aria-pressed', 'false');
     await page.reload();
     await expect(app.browse.saveButton(article!.title)).toHaveAttribute('aria-pressed', 'false');
     expect(await serverFavoriteIds(page.request)).toEqual([]);

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, describeError, NetworkError } from '../../api';
 import { ApiError, type Article, type ArticleSummary } from '../../contract';
-import { articlesRepo, favoritesRepo } from '../../db';
+import { articlesRepo, syncFavoritesRepo } from '../../db';
 import { FavoriteButton } from '../favorites/FavoriteButton';
 import { useUserDb } from '../session/useUserDb';
 import { capitalise, formatDate, formatReadingTime } from '../shared/format';
@@ -24,7 +24,7 @@ export function ArticlePage() {
   // What the list already knew, so the title shows at once while the body loads.
   const passed = (location.state as { summary?: ArticleSummary } | null)?.summary;
   const stored = useLiveQuery(() => (db ? articlesRepo(db).get(id) : undefined), [db, id]);
-  const saved = useLiveQuery(async () => (db ? (await favoritesRepo(db).get(id)) !== undefined : false), [db, id]) ?? false;
+  const saved = useLiveQuery(async () => (db ? (await syncFavoritesRepo(db).get(id)) !== undefined : false), [db, id]) ?? false;
 
   useEffect(() => {
     const controller = new AbortController();

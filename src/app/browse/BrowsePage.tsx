@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { NetworkError, describeError } from '../../api';
 import type { ArticleSummary } from '../../contract';
-import { favoritesRepo } from '../../db';
+import { syncFavoritesRepo } from '../../db';
 import { useUserDb } from '../session/useUserDb';
 import { ArticleRow } from '../shared/ArticleRow';
 import { capitalise } from '../shared/format';
@@ -42,7 +42,7 @@ export function BrowsePage() {
 function ArticleFeed({ q }: { q: string }) {
   const { items, done, status, error, loadMore } = useArticleFeed(q);
   const db = useUserDb();
-  const savedIds = useLiveQuery(() => (db ? favoritesRepo(db).savedIds() : new Set<string>()), [db]);
+  const savedIds = useLiveQuery(() => (db ? syncFavoritesRepo(db).savedIds() : new Set<string>()), [db]);
   const setSize = done ? items.length : -1;
 
   const renderRow = useCallback(

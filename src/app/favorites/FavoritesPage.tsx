@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { Favorite } from '../../contract';
-import { favoritesRepo } from '../../db';
+import { syncFavoritesRepo } from '../../db';
 import { useUserDb } from '../session/useUserDb';
 import { ArticleRow } from '../shared/ArticleRow';
 import { formatDate } from '../shared/format';
@@ -18,7 +18,7 @@ const favoriteKey = (favorite: Favorite) => favorite.articleId;
 export function FavoritesPage() {
   useDocumentTitle('Favorites');
   const db = useUserDb();
-  const favorites = useLiveQuery(() => (db ? favoritesRepo(db).list() : []), [db]);
+  const favorites = useLiveQuery(() => (db ? syncFavoritesRepo(db).list() : []), [db]);
 
   const renderRow = useCallback(
     (favorite: Favorite, index: number) => (

@@ -1,28 +1,18 @@
 import { useCallback } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { api } from '../../api';
-import { ApiError, type ArticleSummary } from '../../contract';
-import { favoritesRepo, type FavoritesDb } from '../../db';
+import type { ArticleSummary } from '../../contract';
 import { useUiStore } from '../../stores/uiStore';
-import { sessionExpired } from '../session/sessionActions';
 import { useUserDb } from '../session/useUserDb';
-import { createToggleFavorite, type ToggleFavorite } from './createToggleFavorite';
+import { setFavorite } from './setFavorite';
 
-/** One toggler per database, shared by every button, so clicks on one article queue together. */
-const togglers = new WeakMap<FavoritesDb, ToggleFavorite>();
-
-function togglerFor(db: FavoritesDb): ToggleFavorite {
-  let toggle = togglers.get(db);
-  if (!toggle) {
-    toggle = createToggleFavorite({ repo: favoritesRepo(db), api });
-    togglers.set(db, toggle);
-  }
-  return toggle;
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
  * `(article, save) => void` for favorite buttons. Signed out, it sends the user to log in
- * and back; a failure shows an alert saying what failed.
+ * and back. The server's verdict arrives later through sync (a refused write rolls back with
+ * an alert, see syncSession); only a failure of the device's own database shows here.
  */
 export function useToggleFavorite(): (article: ArticleSummary, save: boolean) => void {
   const db = useUserDb();
@@ -35,10 +25,10 @@ export function useToggleFavorite(): (article: ArticleSummary, save: boolean) =>
         void navigate(`/login?next=${encodeURIComponent(next)}`);
         return;
       }
-      void togglerFor(db)(article, save).then((result) => {
-        if (result.ok) return;
-        useUiStore.getState().show('error', result.message);
-        if (result.error instanceof ApiError && result.error.code === 'unauthenticated') sessionExpired();
+      setFavorite(db, article, save).catch((error: unknown) => {
+        useUiStore
+          .getState()
+          .show('error', `Couldn't ${save ? 'save' : 'remove'} “${article.title}” on this device: ${messageOf(error)}`);
       });
     },
     [db, navigate, location.pathname, location.search],

@@ -2,11 +2,12 @@ import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useSessionStore } from '../../stores/sessionStore';
 import { InstallButton } from '../pwa/InstallButton';
 import { signOut } from '../session/sessionActions';
+import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
 import './layout.css';
 
 const AUTH_PATHS = new Set(['/login', '/signup']);
 
-/** App name, the two sections, and who is signed in. */
+/** App name, the two sections, sync state, and who is signed in. */
 export function Header() {
   const status = useSessionStore((state) => state.status);
   const user = useSessionStore((state) => state.user);
@@ -29,6 +30,7 @@ export function Header() {
             Favorites
           </NavLink>
         </nav>
+        {status === 'signed-in' ? <SyncStatusIndicator /> : null}
         <div className="account">
           <InstallButton />
           {status === 'signed-in' && user ? (

@@ -1,31 +1,25 @@
 /**
  * What happens around signing in and out, outside React so pages and the bootstrap share it.
  */
-import { api, describeError, NetworkError } from '../../api';
+import { api, describeError } from '../../api';
 import { ApiError, type User } from '../../contract';
-import { closeUserDb, favoritesRepo, userDb } from '../../db';
+import { closeUserDb } from '../../db';
 import { useSessionStore } from '../../stores/sessionStore';
 import { useUiStore } from '../../stores/uiStore';
+import { startSync, stopSync, suspendSync, whenSyncUnauthenticated } from '../sync/syncSession';
 import { forgetUser, rememberedUser, rememberUser } from './rememberedUser';
 
-/** Mark `user` signed in and bring their favorites from the server into their local database. */
+// The engine meets a 401 in the background: that ends the session like any other 401.
+whenSyncUnauthenticated(() => sessionExpired());
+
+/**
+ * Mark `user` signed in and start syncing their database: the first pull brings their
+ * favorites from the server, the first push sends what this device queued meanwhile.
+ */
 export function signIn(user: User): void {
   rememberUser(user);
   useSessionStore.getState().signedIn(user);
-  void loadFavorites(user);
-}
-
-async function loadFavorites(user: User): Promise<void> {
-  try {
-    const favorites = await api.listAllFavorites();
-    // Until Phase 3's outbox, the server is the source of truth on sign-in.
-    await favoritesRepo(userDb(user.id)).replaceAll(favorites);
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'unauthenticated') return sessionExpired();
-    // Offline: the favorites stored on this device stay readable.
-    if (error instanceof NetworkError) return;
-    useUiStore.getState().show('error', `Couldn't load your favorites: ${describeError(error)}`);
-  }
+  startSync(user.id);
 }
 
 let restoring: Promise<void> | undefined;
@@ -44,8 +38,10 @@ async function askServerWhoIsSignedIn(): Promise<void> {
     const refused = error instanceof ApiError && error.code === 'unauthenticated';
     if (!refused && remembered) {
       // No verdict (offline, server down, a captive portal): keep working on this device's
-      // data; the server still checks every call, and a 401 later signs out.
+      // data; the server still checks every call, and a 401 later signs out. Writes queue
+      // and the engine pushes them when the network returns.
       useSessionStore.getState().signedIn(remembered);
+      startSync(remembered.id);
       return;
     }
     forgetUser();
@@ -58,9 +54,11 @@ export function sessionExpired(): void {
   const user = useSessionStore.getState().user;
   if (!user) return;
   forgetUser();
+  // Paused, not stopped: the writes queued meanwhile go out after the user logs in again.
+  suspendSync();
   useSessionStore.getState().signedOut();
   closeUserDb(user.id);
-  useUiStore.getState().show('error', 'Your session has ended. Log in again to keep saving.');
+  useUiStore.getState().show('error', 'Your session has ended. Log in again to sync your favorites.');
 }
 
 /** Log out on the server, then locally. Returns false (and says why) when the server refused. */
@@ -73,6 +71,7 @@ export async function signOut(): Promise<boolean> {
     return false;
   }
   forgetUser();
+  stopSync();
   useSessionStore.getState().signedOut();
   if (user) closeUserDb(user.id);
   return true;

@@ -1,8 +1,18 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The header every page shares: navigation, the signed-in user, log out. */
+/** The header every page shares: navigation, sync status, the signed-in user, log out. */
 export class AppShell {
   constructor(private readonly page: Page) {}
+
+  /** "Synced", "3 pending", "Offline · 3 pending", "Syncing…", "Sync error · 1 pending". */
+  get syncStatus(): Locator {
+    return this.page.getByRole('banner').getByRole('status');
+  }
+
+  /** Offered after a failed sync pass. */
+  get syncRetry(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: 'Retry' });
+  }
 
   async goToBrowse(): Promise<void> {
     await this.page.getByRole('link', { name: 'Browse', exact: true }).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closeUserDb, dbNameForUser, favoritesRepo, userDb } from '../../../src/db';
-import { favorite } from './fixtures';
+import { savePatch } from '../../../src/core/favoriteRecord';
+import { closeUserDb, createSyncStore, dbNameForUser, syncFavoritesRepo, userDb } from '../../../src/db';
+import { summary } from './fixtures';
 
 describe('per-user databases', () => {
   it('names each database after its user', () => {
@@ -12,11 +13,11 @@ describe('per-user databases', () => {
     const alice = userDb(`alice-${crypto.randomUUID()}`);
     const bob = userDb(`bob-${crypto.randomUUID()}`);
     try {
-      await favoritesRepo(alice).put(favorite('alices-pick', '2024-06-01T09:00:00.000Z'));
+      await createSyncStore(alice).writeFavorite(summary('alices-pick'), (view) => savePatch(view, {}), Date.UTC(2024, 5, 1));
 
       expect(alice.name).not.toBe(bob.name);
-      expect(await favoritesRepo(bob).list()).toEqual([]);
-      expect(await favoritesRepo(alice).list()).toHaveLength(1);
+      expect(await syncFavoritesRepo(bob).list()).toEqual([]);
+      expect(await syncFavoritesRepo(alice).list()).toHaveLength(1);
     } finally {
       await alice.delete();
       await bob.delete();

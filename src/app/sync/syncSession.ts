@@ -1,0 +1,99 @@
+/**
+ * The signed-in user's sync engine (protocol.md, "Client outbox"), outside React: the session
+ * actions start, suspend and stop it; favorite buttons and the header's Retry ask it for a pass.
+ *
+ * - Sign-in: a pass at once (its pull brings the server's favorites; nothing else loads them),
+ *   then passes after every local write, when the network returns, when the page becomes
+ *   visible and every minute.
+ * - A 401 during a pass: the engine pauses (nothing is dropped) and the session ends; the same
+ *   user's next sign-in resumes the same engine, which pushes what queued meanwhile.
+ * - Sign-out: the engine stops; the outbox stays in the user's database for their next sign-in.
+ */
+import { articlesRepo, userDb } from '../../db';
+import { useSyncStatusStore } from '../../stores/syncStatusStore';
+import { useUiStore } from '../../stores/uiStore';
+import { createTransport, SyncEngine, type RejectedWrite } from '../../sync';
+import { rejectionMessage } from './rejectionMessage';
+import { attachSyncTriggers } from './syncTriggers';
+import { userSyncStore } from './userSyncStore';
+
+interface Running {
+  readonly userId: string;
+  readonly engine: SyncEngine;
+  /** Removes the background triggers; null while the session is suspended. */
+  detachTriggers: (() => void) | null;
+}
+
+let running: Running | null = null;
+
+/** What the engine does when the server ends the session; set by the session actions. */
+let onUnauthenticated: () => void = () => undefined;
+
+export function whenSyncUnauthenticated(callback: () => void): void {
+  onUnauthenticated = callback;
+}
+
+/** Start (or, for the user whose session had ended, resume) syncing `userId`'s database. */
+export function startSync(userId: string): void {
+  if (running?.userId === userId) {
+    running.detachTriggers ??= attachSyncTriggers(requestSync);
+    useSyncStatusStore.getState().update(running.engine.getStatus());
+    void running.engine.resume();
+    return;
+  }
+  stopSync();
+  const engine = new SyncEngine({ userId, store: userSyncStore(userId), transport: createTransport({}), locks: platformLocks() });
+  const current: Running = { userId, engine, detachTriggers: attachSyncTriggers(requestSync) };
+  running = current;
+  let previous = engine.getStatus();
+  engine.subscribe((status) => {
+    if (running !== current) return;
+    const sessionEnded = status.state === 'paused' && previous.state !== 'paused' && status.lastError?.kind === 'unauthenticated';
+    previous = status;
+    if (current.detachTriggers) useSyncStatusStore.getState().update(status);
+    // Re-enters this listener (with no rejected writes) before it returns.
+    if (status.rejected.length > 0) announceRejected(current, status.rejected);
+    if (sessionEnded) onUnauthenticated();
+  });
+  useSyncStatusStore.getState().update(engine.getStatus());
+  void engine.requestSync();
+}
+
+/** A pass soon (after a local write, from Retry). Harmless when nobody is signed in. */
+export function requestSync(): void {
+  void running?.engine.requestSync();
+}
+
+/** The session ended without a sign-out (401): keep the engine, paused, for `startSync` to resume. */
+export function suspendSync(): void {
+  if (!running) return;
+  running.detachTriggers?.();
+  running.detachTriggers = null;
+  useSyncStatusStore.getState().clear();
+}
+
+/** Sign-out: no more passes for this user on this page. */
+export function stopSync(): void {
+  if (!running) return;
+  running.detachTriggers?.();
+  running.engine.stop();
+  running = null;
+  useSyncStatusStore.getState().clear();
+}
+
+/** One alert per refused write, naming the article; then the engine forgets them. */
+function announceRejected({ userId, engine }: Running, rejected: readonly RejectedWrite[]): void {
+  engine.dismissRejected();
+  for (const write of rejected) {
+    // The record may be gone after the rollback (it never existed beyond the refused write);
+    // the article summary stays in `articles`.
+    void articlesRepo(userDb(userId))
+      .get(write.entry.args.articleId)
+      .catch(() => undefined)
+      .then((article) => useUiStore.getState().show('error', rejectionMessage(write, article?.title)));
+  }
+}
+
+function platformLocks() {
+  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
+}

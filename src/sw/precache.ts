@@ -2,8 +2,8 @@ import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'wor
 
 /**
  * The app shell (HTML, JS, CSS, manifest, icons) from the build's precache list. Only
- * Workbox's own precaches of older builds are cleaned up: IndexedDB (the user's favorites
- * and, later, the outbox) is never touched by the worker, so an update keeps local data.
+ * Workbox's own precaches of older builds are cleaned up: IndexedDB (the user's favorites and
+ * outbox, which the worker only syncs) is never deleted, so an update keeps local data.
  */
 export function installPrecache(entries: (PrecacheEntry | string)[]): void {
   precacheAndRoute(entries);

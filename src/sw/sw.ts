@@ -3,13 +3,12 @@
  * for routing only: Workbox tries routes in registration order, so the precache goes first,
  * then navigations, then the runtime caches (whose last route keeps every other /api/ request
  * on the network).
- *
- * Seam for Phase 3: the outbox flush (Background Sync, `sync` event) becomes one more module
- * installed here; nothing else in the worker needs to change.
+ * The outbox flush (page messages and Background Sync's `sync` event) adds no route.
  */
 import type { PrecacheEntry } from 'workbox-precaching';
 import { installLifecycle } from './lifecycle';
 import { installNavigationFallback } from './navigation';
+import { installOutboxFlush } from './outboxFlush';
 import { installPrecache } from './precache';
 import { installRuntimeCaching } from './runtimeCaching';
 
@@ -20,3 +19,4 @@ installLifecycle();
 installPrecache(self.__WB_MANIFEST);
 installNavigationFallback();
 installRuntimeCaching();
+installOutboxFlush();

@@ -13,7 +13,7 @@
 import type { LocalStore, RejectedWrite } from './LocalStore';
 import { retryDelayMs } from './retryDelayMs';
 import { isTransient, type SyncFailure } from './SyncFailure';
-import { syncOnce } from './syncOnce';
+import { syncOnce, type SyncOnceDeps, type SyncOnceResult } from './syncOnce';
 import type { SyncError, SyncStatus } from './SyncStatus';
 import type { Transport } from './transport';
 
@@ -43,6 +43,17 @@ export interface SyncEngineOptions {
   readonly locks?: SyncLocks | null;
   /** Mutations per push (PUSH_BATCH_MAX by default). */
   readonly batchMax?: number;
+  /**
+   * Runs one pass: `syncOnce` here by default. The page passes a function that asks the service
+   * worker to run it there (the worker then holds the lock, so give `locks: null` with it); the
+   * engine's status, backoff and 401 pause stay the same whoever ran the pass.
+   */
+  readonly pass?: (deps: SyncOnceDeps) => Promise<SyncOnceResult>;
+}
+
+/** The Web Lock every flusher of `userId`'s outbox holds during a pass (tabs and the service worker). */
+export function syncLockName(userId: string): string {
+  return `favorites-sync-${userId}`;
 }
 
 export type SyncStatusListener = (status: SyncStatus) => void;
@@ -150,14 +161,14 @@ export class SyncEngine {
 
   async #withLock(pass: () => Promise<void>): Promise<void> {
     if (!this.#locks) return pass();
-    await this.#locks.request(`favorites-sync-${this.#options.userId}`, pass);
+    await this.#locks.request(syncLockName(this.#options.userId), pass);
   }
 
   async #pass(): Promise<void> {
-    const { store, transport, batchMax } = this.#options;
+    const { store, transport, batchMax, pass = syncOnce } = this.#options;
     try {
       this.#setStatus({ state: 'syncing', pending: await store.pendingCount() });
-      const result = await syncOnce({ store, transport, now: this.#now, ...(batchMax ? { batchMax } : {}) });
+      const result = await pass({ store, transport, now: this.#now, ...(batchMax ? { batchMax } : {}) });
       const pending = await store.pendingCount();
       const rejected = this.#withRejected(result.rejected);
       if (result.ok) {

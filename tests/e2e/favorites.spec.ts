@@ -115,7 +115,7 @@ test.describe('privacy', () => {
 });
 
 test.describe('when the server fails or refuses', () => {
-  test('a save the server cannot take now stays saved, queued, and goes out on Retry', async ({ page, app }) => {
+  test('a save the server cannot take now stays saved, queued, and goes out on Retry', async ({ page, context, app }) => {
     await signUpViaApi(page.request);
     const [article] = await newestArticles(page.request, 1);
     await app.browse.open();
@@ -135,7 +135,8 @@ test.describe('when the server fails or refuses', () => {
         { capture: true },
       );
     });
-    await page.route('**/api/v1/sync/push', async (route) => {
+    // On the context: once the app's service worker controls the page, it sends the pushes.
+    await context.route('**/api/v1/sync/push', async (route) => {
       if (await page.evaluate(() => (window as { retryPressed?: boolean }).retryPressed === true)) return route.fallback();
       return route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'Down for maintenance' } } });
     });
@@ -152,7 +153,7 @@ test.describe('when the server fails or refuses', () => {
     await expect(app.browse.saveButton(article!.title)).toHaveAttribute('aria-pressed', 'true');
   });
 
-  test('a save the server rejects rolls back and says what failed', async ({ page, app }) => {
+  test('a save the server rejects rolls back and says what failed', async ({ page, context, app }) => {
     await signUpViaApi(page.request);
     const [article] = await newestArticles(page.request, 1);
     await app.browse.open();
@@ -160,7 +161,8 @@ test.describe('when the server fails or refuses', () => {
 
     // A valid push answer that refuses the one mutation, as the server does for an article
     // that left the catalogue.
-    await page.route(
+    // On the context: once the app's service worker controls the page, it sends the pushes.
+    await context.route(
       '**/api/v1/sync/push',
       (route) => {
         const body = PushRequest.parse(route.request().postDataJSON());

@@ -22,8 +22,8 @@ export function shouldRegisterWorker(): boolean {
 /**
  * Registers the worker. When a new version is waiting, offers it (see UpdatePrompt) rather
  * than switching under the user's feet; accepting it tells the waiting worker to take over
- * and reloads once it controls the page. The worker never touches IndexedDB, so the user's
- * local database (and the outbox, when there is one) survives the update.
+ * and reloads once it controls the page. An update never deletes IndexedDB (the worker only
+ * syncs the user's database, with the page's own code), so the outbox survives it.
  */
 export function registerWorker(): void {
   if (!shouldRegisterWorker()) return;

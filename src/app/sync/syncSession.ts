@@ -8,12 +8,17 @@
  * - A 401 during a pass: the engine pauses (nothing is dropped) and the session ends; the same
  *   user's next sign-in resumes the same engine, which pushes what queued meanwhile.
  * - Sign-out: the engine stops; the outbox stays in the user's database for their next sign-in.
+ * - Who flushes: the service worker when it controls the page (the engine asks it for each pass
+ *   and shows the result), the page itself otherwise (outboxPass). Writes also register a
+ *   Background Sync, so the worker flushes when the network returns even with no tab open.
  */
 import { articlesRepo, userDb } from '../../db';
 import { useSyncStatusStore } from '../../stores/syncStatusStore';
 import { useUiStore } from '../../stores/uiStore';
 import { createTransport, SyncEngine, type RejectedWrite } from '../../sync';
 import { rejectionMessage } from './rejectionMessage';
+import { forgetOutboxSync, registerOutboxSync } from './outboxBackgroundSync';
+import { outboxPass } from './outboxPass';
 import { attachSyncTriggers } from './syncTriggers';
 import { userSyncStore } from './userSyncStore';
 
@@ -36,14 +41,15 @@ export function whenSyncUnauthenticated(callback: () => void): void {
 /** Start (or, for the user whose session had ended, resume) syncing `userId`'s database. */
 export function startSync(userId: string): void {
   if (running?.userId === userId) {
-    running.detachTriggers ??= attachSyncTriggers(requestSync);
+    running.detachTriggers ??= attachSyncTriggers(syncSoon);
     useSyncStatusStore.getState().update(running.engine.getStatus());
     void running.engine.resume();
     return;
   }
   stopSync();
-  const engine = new SyncEngine({ userId, store: userSyncStore(userId), transport: createTransport({}), locks: platformLocks() });
-  const current: Running = { userId, engine, detachTriggers: attachSyncTriggers(requestSync) };
+  // The pass takes the user's lock itself (the worker takes it when it runs the pass).
+  const engine = new SyncEngine({ userId, store: userSyncStore(userId), transport: createTransport({}), locks: null, pass: outboxPass(userId) });
+  const current: Running = { userId, engine, detachTriggers: attachSyncTriggers(syncSoon) };
   running = current;
   let previous = engine.getStatus();
   engine.subscribe((status) => {
@@ -61,6 +67,14 @@ export function startSync(userId: string): void {
 
 /** A pass soon (after a local write, from Retry). Harmless when nobody is signed in. */
 export function requestSync(): void {
+  if (!running) return;
+  void running.engine.requestSync();
+  // An extra, where the browser has it; the engine's pass above is the flush that counts.
+  registerOutboxSync(running.userId).catch((error: unknown) => console.warn('Background Sync registration failed', error));
+}
+
+/** A background pass (network back, page visible, timer): nothing new to register. */
+function syncSoon(): void {
   void running?.engine.requestSync();
 }
 
@@ -78,6 +92,7 @@ export function stopSync(): void {
   running.detachTriggers?.();
   running.engine.stop();
   running = null;
+  void forgetOutboxSync().catch(() => undefined);
   useSyncStatusStore.getState().clear();
 }
 
@@ -92,8 +107,4 @@ function announceRejected({ userId, engine }: Running, rejected: readonly Reject
       .catch(() => undefined)
       .then((article) => useUiStore.getState().show('error', rejectionMessage(write, article?.title)));
   }
-}
-
-function platformLocks() {
-  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
 }

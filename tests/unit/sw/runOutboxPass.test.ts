@@ -1,0 +1,116 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { savePatch } from '../../../src/core/favoriteRecord';
+import { createSyncStore, FavoritesDb } from '../../../src/db';
+import type { SyncLocks } from '../../../src/sync';
+import { runOutboxPass, type OutboxPassDeps } from '../../../src/sw/runOutboxPass';
+import { summary } from '../db/fixtures';
+import { fakeTransport, type FakeTransport } from '../sync/fakeTransport';
+
+/** Web Locks that run at once, or wait for `release()` while `held`; they record every name asked for. */
+function fakeLocks() {
+  let gate: Promise<void> | null = null;
+  const names: string[] = [];
+  const locks: SyncLocks & { names: string[]; hold(): () => void } = {
+    names,
+    hold() {
+      let release!: () => void;
+      gate = new Promise((resolve) => (release = resolve));
+      return release;
+    },
+    async request(name, callback) {
+      names.push(name);
+      if (gate) await gate;
+      return callback();
+    },
+  };
+  return locks;
+}
+
+/** One user's device: its own in-memory IndexedDB, connections opened per pass as the worker does. */
+function device(userId = `user-${crypto.randomUUID()}`) {
+  const indexedDB = new IDBFactory();
+  const opened: FavoritesDb[] = [];
+  const openDb = (id: string) => {
+    const db = new FavoritesDb(id, { indexedDB, IDBKeyRange });
+    opened.push(db);
+    return db;
+  };
+  const transport: FakeTransport = fakeTransport();
+  const locks = fakeLocks();
+  const deps: OutboxPassDeps = { locks, transport, openDb, now: () => Date.UTC(2024, 5, 1) };
+  const write = async (slug: string) => {
+    const db = openDb(userId);
+    await createSyncStore(db).writeFavorite(summary(slug), (view) => savePatch(view, {}), Date.UTC(2024, 5, 1));
+    db.close();
+  };
+  const pendingCount = async () => {
+    const db = openDb(userId);
+    try {
+      return await db.outbox.count();
+    } finally {
+      db.close();
+    }
+  };
+  return { userId, deps, transport, locks, opened, write, pendingCount };
+}
+
+describe("the service worker's outbox pass", () => {
+  it("pushes the user's queued writes and pulls, holding that user's lock, then closes the database", async () => {
+    const { userId, deps, transport, locks, opened, write, pendingCount } = device();
+    await write('first');
+    await write('second');
+
+    const result = await runOutboxPass(userId, deps);
+
+    expect(result).toMatchObject({ ok: true, pushed: 2 });
+    expect(transport.pushes.map((push) => push.mutations.map((m) => m.id))).toEqual([[1, 2]]);
+    expect(transport.pulls).toHaveLength(1);
+    expect(locks.names).toEqual([`favorites-sync-${userId}`]);
+    expect(await pendingCount()).toBe(0);
+    expect(opened.every((db) => !db.isOpen())).toBe(true);
+  });
+
+  it('shares one pass between requests made while it still waits for the lock', async () => {
+    const { userId, deps, transport, locks, write } = device();
+    await write('first');
+    const release = locks.hold();
+
+    const fromPage = runOutboxPass(userId, deps);
+    const fromSyncEvent = runOutboxPass(userId, deps);
+    release();
+
+    expect(fromSyncEvent).toBe(fromPage);
+    await fromPage;
+    expect(transport.pushes).toHaveLength(1);
+    expect(transport.pulls).toHaveLength(1);
+  });
+
+  it('gives a request made while a pass runs a pass of its own, so a write made meanwhile is pushed', async () => {
+    const { userId, deps, transport, write, pendingCount } = device();
+    await write('first');
+    const releasePush = transport.hold();
+
+    const running = runOutboxPass(userId, deps);
+    await expect.poll(() => transport.pushes.length).toBe(1);
+    await write('second');
+    const next = runOutboxPass(userId, deps);
+    releasePush();
+
+    expect(next).not.toBe(running);
+    await Promise.all([running, next]);
+    expect(transport.pushes.map((push) => push.mutations.map((m) => m.id))).toEqual([[1], [2]]);
+    expect(await pendingCount()).toBe(0);
+  });
+
+  it('keeps every write queued when the network is down, and reports the failure for a retry', async () => {
+    const { userId, deps, transport, write, pendingCount } = device();
+    await write('first');
+    transport.pushAnswers.push({ ok: false, failure: { kind: 'offline', message: 'Failed to fetch' } });
+
+    const result = await runOutboxPass(userId, deps);
+
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'offline' }, pushed: 0 });
+    expect(await pendingCount()).toBe(1);
+  });
+});

@@ -1,4 +1,6 @@
-import { expect, newestArticles, pagesOf, serverFavoriteIds, signUpViaApi, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { FavoritePage } from '../../src/contract/favorites';
+import { CSRF, expect, newestArticles, pagesOf, PASSWORD, serverFavoriteIds, signUpViaApi, test } from './fixtures';
 import { reviewShot, waitForWorkerControl } from './pwa/serviceWorker';
 
 test.describe('offline-first favorites', () => {
@@ -52,3 +54,60 @@ test.describe('offline-first favorites', () => {
     await reviewShot(next.getByRole('banner'), 'sync-synced-390');
   });
 });
+
+test.describe('two devices offline', () => {
+  test('both edit the same note offline; after reconnecting both show the later edit', async ({ browser }) => {
+    const deviceA = await browser.newContext();
+    const deviceB = await browser.newContext();
+    try {
+      const pageA = await deviceA.newPage();
+      const pageB = await deviceB.newPage();
+      const username = await signUpViaApi(pageA.request);
+      const login = await pageB.request.post('/api/v1/auth/login', {
+        data: { username, password: PASSWORD },
+        headers: CSRF,
+      });
+      expect(login.status()).toBe(200);
+      const [article] = await newestArticles(pageA.request, 1);
+      expect((await pageA.request.put(`/api/v1/favorites/${article!.id}`, { data: {}, headers: CSRF })).status()).toBe(200);
+
+      for (const page of [pageA, pageB]) {
+        await pagesOf(page).reader.open(article!.id, article!.title);
+        await waitForWorkerControl(page);
+        await expect(page.getByLabel('Note')).toHaveValue('');
+      }
+
+      await deviceA.setOffline(true);
+      await deviceB.setOffline(true);
+      await writeNote(pageA, 'from A');
+      await expect(pagesOf(pageA).shell.syncStatus).toHaveText('Offline · 1 pending');
+      // B edits after A (a later wall time): B's edit is the later one and must win everywhere.
+      await writeNote(pageB, 'from B');
+      await expect(pagesOf(pageB).shell.syncStatus).toHaveText('Offline · 1 pending');
+
+      await deviceA.setOffline(false);
+      await expect(pagesOf(pageA).shell.syncStatus).toHaveText('Synced');
+      await expect.poll(() => serverNote(pageA, article!.id)).toBe('from A');
+      await deviceB.setOffline(false);
+      await expect.poll(() => serverNote(pageB, article!.id)).toBe('from B');
+      await expect(pageB.getByLabel('Note')).toHaveValue('from B');
+
+      await pageA.reload();
+      await expect(pageA.getByLabel('Note')).toHaveValue('from B');
+    } finally {
+      await deviceA.close();
+      await deviceB.close();
+    }
+  });
+});
+
+async function writeNote(page: Page, note: string): Promise<void> {
+  await page.getByLabel('Note').fill(note);
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('button', { name: 'Save note' })).toBeDisabled();
+}
+
+async function serverNote(page: Page, articleId: string): Promise<string | undefined> {
+  const response = await page.request.get('/api/v1/favorites?limit=500');
+  return FavoritePage.parse(await response.json()).items.find((favorite) => favorite.articleId === articleId)?.note;
+}

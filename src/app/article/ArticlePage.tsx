@@ -5,6 +5,7 @@ import { api, describeError, NetworkError } from '../../api';
 import { ApiError, type Article, type ArticleSummary } from '../../contract';
 import { articlesRepo, syncFavoritesRepo } from '../../db';
 import { FavoriteButton } from '../favorites/FavoriteButton';
+import { NoteEditor } from '../favorites/NoteEditor';
 import { useUserDb } from '../session/useUserDb';
 import { capitalise, formatDate, formatReadingTime } from '../shared/format';
 import { Loading } from '../shared/Loading';
@@ -24,7 +25,8 @@ export function ArticlePage() {
   // What the list already knew, so the title shows at once while the body loads.
   const passed = (location.state as { summary?: ArticleSummary } | null)?.summary;
   const stored = useLiveQuery(() => (db ? articlesRepo(db).get(id) : undefined), [db, id]);
-  const saved = useLiveQuery(async () => (db ? (await syncFavoritesRepo(db).get(id)) !== undefined : false), [db, id]) ?? false;
+  const favorite = useLiveQuery(async () => (db ? ((await syncFavoritesRepo(db).get(id)) ?? null) : null), [db, id]);
+  const saved = favorite != null;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -76,6 +78,7 @@ export function ArticlePage() {
             Original<span className="visually-hidden"> (opens in a new tab)</span>
           </a>
         </div>
+        {db && favorite ? <NoteEditor db={db} article={article} note={favorite.note} /> : null}
       </header>
       {cleanBody !== undefined ? (
         <div className="reader__body" dangerouslySetInnerHTML={{ __html: cleanBody }} />

@@ -10,6 +10,7 @@ import { routes } from '../../src/contract/routes';
 import {
   assertSyncSchemaVersion,
   checkMutation,
+  toFavoriteChange,
   decodeSyncCursor,
   encodeSyncCursor,
   HLC_MAX_AHEAD_MS,
@@ -114,18 +115,8 @@ export function syncHandlers(state: MockState): HttpHandler[] {
           const last = taken.at(-1);
           next[space] = last ? [last.version, last.record.articleId] : position;
           for (const { record, version } of taken) {
-            changes.push({
-              entity: 'favorite',
-              space,
-              version,
-              articleId: record.articleId,
-              saved: record.saved,
-              note: record.note,
-              public: record.public,
-              tags: { ...record.tags },
-              // Only catalogue articles are ever written (push rejects the others).
-              article: articleSummary(state.articles.get(record.articleId)!),
-            });
+            // Only catalogue articles are ever written (push rejects the others).
+            changes.push(toFavoriteChange(space, version, record, articleSummary(state.articles.get(record.articleId)!)));
           }
         }
         return {

@@ -13,6 +13,7 @@ import {
   decodeSyncCursor,
   encodeSyncCursor,
   PULL_PAGE_MAX,
+  toFavoriteChange,
   type FavoriteChange,
   type PullRequest,
   type PullResponse,
@@ -53,7 +54,7 @@ export async function pullChanges(deps: SyncDeps, userId: string, request: PullR
       const taken = rows.slice(0, remaining);
       const last = taken.at(-1);
       if (last) next[space] = [last.version, last.record.articleId];
-      changes.push(...taken.map((row) => toFavoriteChange(space, row)));
+      changes.push(...taken.map(({ record, version, article }) => toFavoriteChange(space, version, record, article)));
     }
     return { changes, hasMore, cursor: next satisfies SyncCursor, lastMutationId: client?.lastMutationId ?? 0 };
   });
@@ -81,16 +82,3 @@ function changesOfSpace(
   return tx.favorites.changesAfter(userId, position, limit);
 }
 
-function toFavoriteChange(space: string, { record, version, article }: StoredFavoriteChange): FavoriteChange {
-  return {
-    entity: 'favorite',
-    space,
-    version,
-    articleId: record.articleId,
-    saved: record.saved,
-    note: record.note,
-    public: record.public,
-    tags: { ...record.tags },
-    article,
-  };
-}

@@ -4,6 +4,7 @@
  * HLC so any replica can merge in any order.
  */
 import { z } from 'zod';
+import type { FavoriteRecord } from '../core/favoriteRecord';
 import { isHlc } from '../core/hlc';
 import { ArticleId, ArticleSummary } from './articles';
 import { decodeCursor, encodeCursor } from './common';
@@ -190,4 +191,24 @@ export function assertSyncSchemaVersion(body: unknown): void {
       schemaVersion: SYNC_SCHEMA_VERSION,
     });
   }
+}
+
+/** The wire form of one favorite's registers at `version` of `space` (server and mocks alike). */
+export function toFavoriteChange(
+  space: string,
+  version: number,
+  record: FavoriteRecord,
+  article: z.infer<typeof ArticleSummary>,
+): FavoriteChange {
+  return {
+    entity: 'favorite',
+    space,
+    version,
+    articleId: record.articleId,
+    saved: record.saved,
+    note: record.note,
+    public: record.public,
+    tags: { ...record.tags },
+    article,
+  };
 }

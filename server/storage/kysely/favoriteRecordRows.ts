@@ -1,23 +1,13 @@
 /** Conversions between favorite rows and the core's FavoriteRecord (registers). */
 import type { Register } from '../../../src/core/lww';
 import type { FavoriteRecord } from '../../../src/core/favoriteRecord';
+import type { FavoriteTagsTable, FavoritesTable } from '../schema';
 
-export interface FavoriteRegisterRow {
-  article_id: string;
-  saved: number;
-  saved_hlc: string;
-  note: string;
-  note_hlc: string;
-  public: number;
-  public_hlc: string;
-}
+/** A favorite's registers as the queries select them: the table row without owner and version. */
+export type FavoriteRegisterRow = Omit<FavoritesTable, 'user_id' | 'version'>;
 
-export interface TagRegisterRow {
-  article_id: string;
-  tag: string;
-  active: number;
-  hlc: string;
-}
+/** A tag register as the queries select it. */
+export type TagRegisterRow = Omit<FavoriteTagsTable, 'user_id' | 'version'>;
 
 export function toFavoriteRecord(row: FavoriteRegisterRow, tagRows: readonly TagRegisterRow[]): FavoriteRecord {
   const tags: Record<string, Register<boolean>> = {};

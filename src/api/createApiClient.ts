@@ -13,7 +13,6 @@ import {
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   ErrorBody,
-  LIST_LIMIT_MAX,
   routes,
   validationError,
   type Article,
@@ -191,17 +190,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ): Promise<Favorite> => (await call('saveFavorite', { params: { articleId }, body }, o)).favorite,
     removeFavorite: (articleId: string, o?: CallOptions): Promise<void> =>
       call('removeFavorite', { params: { articleId } }, o),
-    /** Every favorite of the caller, following cursors to the end (newest first). */
-    async listAllFavorites(o?: CallOptions): Promise<Favorite[]> {
-      const all: Favorite[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await call('listFavorites', { query: { limit: LIST_LIMIT_MAX, cursor } }, o);
-        all.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return all;
-    },
   };
 }
 

@@ -122,29 +122,4 @@ describe('the API client', () => {
     expect(error).toMatchObject({ code: 'validation_failed' });
     expect(Object.keys((error as ApiError).details?.fields as object)).toEqual(['username', 'password']);
   });
-
-  it('follows cursors to collect every favorite', async () => {
-    const favoriteOf = (n: number) => ({
-      articleId: articleIdForUrl(`https://example.com/${n}`),
-      savedAt: '2024-05-01T10:00:00.000Z',
-      updatedAt: '2024-05-01T10:00:00.000Z',
-      note: '',
-      public: false,
-      tags: [],
-      collectionIds: [],
-      article: { ...article, id: articleIdForUrl(`https://example.com/${n}`) },
-    });
-    server.use(
-      http.get(`${ORIGIN}/api/v1/favorites`, ({ request }) => {
-        const cursor = new URL(request.url).searchParams.get('cursor');
-        return cursor === 'page-2'
-          ? HttpResponse.json({ items: [favoriteOf(3)], nextCursor: null })
-          : HttpResponse.json({ items: [favoriteOf(1), favoriteOf(2)], nextCursor: 'page-2' });
-      }),
-    );
-
-    const all = await client.listAllFavorites();
-
-    expect(all.map((f) => f.articleId)).toEqual([1, 2, 3].map((n) => articleIdForUrl(`https://example.com/${n}`)));
-  });
 });

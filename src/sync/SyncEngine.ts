@@ -123,6 +123,17 @@ export class SyncEngine {
     return this.#loop;
   }
 
+  /**
+   * The network came back (`online`, a socket reconnected): the failures counted so far were
+   * about the old network, so the backoff starts over. The first pass can still fail (the
+   * link is up before the route is), and its retry then comes within RETRY_BASE_MS rather than
+   * after the minutes the offline spell had built up.
+   */
+  networkReturned(): Promise<void> {
+    this.#attempt = 0;
+    return this.requestSync();
+  }
+
   /** Resolves when no pass is running or queued (a scheduled retry does not count). */
   async settled(): Promise<void> {
     while (this.#loop) await this.#loop;

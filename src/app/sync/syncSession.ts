@@ -41,7 +41,7 @@ export function whenSyncUnauthenticated(callback: () => void): void {
 /** Start (or, for the user whose session had ended, resume) syncing `userId`'s database. */
 export function startSync(userId: string): void {
   if (running?.userId === userId) {
-    running.detachTriggers ??= attachSyncTriggers(syncSoon);
+    running.detachTriggers ??= attachSyncTriggers(backgroundTriggers);
     useSyncStatusStore.getState().update(running.engine.getStatus());
     void running.engine.resume();
     return;
@@ -49,7 +49,7 @@ export function startSync(userId: string): void {
   stopSync();
   // The pass takes the user's lock itself (the worker takes it when it runs the pass).
   const engine = new SyncEngine({ userId, store: userSyncStore(userId), transport: createTransport({}), locks: null, pass: outboxPass(userId) });
-  const current: Running = { userId, engine, detachTriggers: attachSyncTriggers(syncSoon) };
+  const current: Running = { userId, engine, detachTriggers: attachSyncTriggers(backgroundTriggers) };
   running = current;
   let previous = engine.getStatus();
   engine.subscribe((status) => {
@@ -73,10 +73,11 @@ export function requestSync(): void {
   registerOutboxSync(running.userId).catch((error: unknown) => console.warn('Background Sync registration failed', error));
 }
 
-/** A background pass (network back, page visible, timer): nothing new to register. */
-function syncSoon(): void {
-  void running?.engine.requestSync();
-}
+/** Background passes (network back, page visible, timer): nothing new to register. */
+const backgroundTriggers = {
+  sync: () => void running?.engine.requestSync(),
+  networkReturned: () => void running?.engine.networkReturned(),
+};
 
 /** The session ended without a sign-out (401): keep the engine, paused, for `startSync` to resume. */
 export function suspendSync(): void {

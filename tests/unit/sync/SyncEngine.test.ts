@@ -137,6 +137,23 @@ describe('SyncEngine', () => {
     expect(clock.scheduled.map((t) => t.ms)).toEqual([RETRY_BASE_MS / 2, RETRY_BASE_MS, RETRY_BASE_MS / 2]);
   });
 
+  it('starts the backoff over when the network returns, so a first pass that still fails retries within a second', async () => {
+    const { store, transport, clock, engine } = setup({ random: () => 0.5 });
+    store.queue(1);
+    transport.pushAnswers.push(OFFLINE, OFFLINE, OFFLINE, OFFLINE, OFFLINE);
+    await engine.requestSync();
+    await clock.fire(engine);
+    await clock.fire(engine);
+    expect(clock.live()[0]?.ms).toBe(2 * RETRY_BASE_MS);
+
+    // `online` fired, but the route is not up yet: this pass fails too.
+    await engine.networkReturned();
+
+    expect(clock.live().map((t) => t.ms)).toEqual([RETRY_BASE_MS / 2]);
+    await clock.fire(engine);
+    expect(clock.live().map((t) => t.ms)).toEqual([RETRY_BASE_MS]);
+  });
+
   it('a new request runs at once and replaces the scheduled retry', async () => {
     const { store, transport, clock, engine } = setup();
     store.queue(1);

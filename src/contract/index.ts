@@ -5,3 +5,4 @@ export * from './errors';
 export * from './favorites';
 export * from './routes';
 export * from './sync';
+export * from './realtime';

@@ -11,6 +11,7 @@ import { memoryLoginThrottle } from './auth/memoryLoginThrottle';
 import { registerArticleRoutes } from './catalogue/articleRoutes';
 import { seedCatalogue } from './catalogue/seedCatalogue';
 import { registerFavoriteRoutes } from './favorites/favoriteRoutes';
+import { registerPublicFavoriteRoutes } from './favorites/publicFavoriteRoutes';
 import { installErrorHandler } from './http/errorHandler';
 import { installJsonBodyParser } from './http/jsonBodyParser';
 import { installNotFoundHandler } from './http/notFoundHandler';
@@ -96,6 +97,7 @@ async function buildApp(storage: Storage, options: ServerOptions, now: () => num
   registerAuthRoutes(app, context);
   registerArticleRoutes(app, context);
   registerFavoriteRoutes(app, context);
+  registerPublicFavoriteRoutes(app, context);
   registerSyncRoutes(app, context);
 
   const staticDir = options.staticDir ?? null;

@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import type { Article } from '../../src/contract/articles';
 import { ApiError } from '../../src/contract/errors';
+import { toPublicFavorite } from '../../src/contract/publicFavorites';
 import { routes } from '../../src/contract/routes';
 import { activeTags, removePatch, savePatch, type FavoriteRecord } from '../../src/core/favoriteRecord';
 import { favoritesOf, MockWriteBatch } from '../favoriteWrites';
@@ -49,6 +50,18 @@ export function favoriteHandlers(state: MockState): HttpHandler[] {
       );
       const page = keysetPage(matching, pageKey, 'string', query);
       return { items: page.items.map((s) => favoriteView(s.record, s.article)), nextCursor: page.nextCursor };
+    }),
+
+    route(state, routes.publicFavorites, ({ params, query }) => {
+      const owner = state.users.get(params.username.toLowerCase());
+      if (!owner) throw new ApiError('not_found', 'No user with that username');
+      const published = savedNewestFirst(state, owner.id).filter((saved) => saved.record.public.value);
+      const page = keysetPage(published, pageKey, 'string', query);
+      return {
+        user: { username: owner.username },
+        items: page.items.map((s) => toPublicFavorite(favoriteView(s.record, s.article))),
+        nextCursor: page.nextCursor,
+      };
     }),
 
     route(state, routes.searchFavorites, ({ query, caller }) => {

@@ -83,6 +83,8 @@ export interface FavoriteSearchOptions {
 export interface FavoriteStore {
   /** The user's saved favorites, newest saved first, each with its article summary. */
   list(userId: string, options: FavoriteListOptions): Promise<FavoritePage>;
+  /** The user's saved favorites marked public, newest saved first (the public profile page). */
+  listPublic(userId: string, options: { readonly limit: number; readonly cursor?: string | undefined }): Promise<FavoritePage>;
   /** Full-text search over the user's saved favorites, newest saved first; one page only. */
   search(userId: string, options: FavoriteSearchOptions): Promise<FavoritePage>;
   /** One saved favorite in its API form; null when absent or removed. */

@@ -6,3 +6,4 @@ export * from './favorites';
 export * from './routes';
 export * from './sync';
 export * from './realtime';
+export * from './publicFavorites';

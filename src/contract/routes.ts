@@ -13,6 +13,7 @@ import {
   CreateArticleBody,
 } from './articles';
 import { ErrorBody } from './errors';
+import { PublicFavoritePage, PublicFavoritesQuery, PublicProfileParams } from './publicFavorites';
 import { PullRequest, PullResponse, PushRequest, PushResponse } from './sync';
 import {
   FavoriteEnvelope,
@@ -95,6 +96,11 @@ export const routes = {
   removeFavorite: route({
     method: 'DELETE', path: `${API_PREFIX}/favorites/:articleId`, summary: 'Remove a favorite (idempotent)',
     auth: 'session', params: FavoriteParams, success: { status: 204, body: null }, errors: [400, 401],
+  }),
+  publicFavorites: route({
+    method: 'GET', path: `${API_PREFIX}/users/:username/favorites`, summary: "A user's public favorites, newest saved first; no sign-in needed",
+    auth: 'none', params: PublicProfileParams, query: PublicFavoritesQuery, success: { status: 200, body: PublicFavoritePage },
+    errors: [400, 404],
   }),
   syncPush: route({
     method: 'POST', path: `${API_PREFIX}/sync/push`, summary: 'Push a batch of mutations (idempotent by per-client mutation id)',

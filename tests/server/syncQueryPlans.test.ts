@@ -20,7 +20,7 @@ async function planOf(statement: string, parameters: unknown[]): Promise<string>
   }
 }
 
-describe('query plans of sync', () => {
+describe('query plans of sync and the public page', () => {
   it('pulls a page of changes by a range scan of favorites_by_version, already in order', async () => {
     const plan = await planOf(
       `select "f"."article_id", "f"."saved", "f"."saved_hlc", "f"."note", "f"."note_hlc", "f"."public", "f"."public_hlc", "f"."version"
@@ -30,6 +30,18 @@ describe('query plans of sync', () => {
       ['u', 3, 'a', 1001],
     );
     expect(plan).toMatch(/SEARCH f USING INDEX favorites_by_version \(user_id=\? AND \(version,article_id\)>\(\?,\?\)\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("reads a user's public page by a range scan of favorites_public_page, already in order", async () => {
+    const plan = await planOf(
+      `select "f"."article_id", "f"."saved", "f"."saved_hlc", "f"."note", "f"."note_hlc", "f"."public", "f"."public_hlc"
+       from "favorites" as "f"
+       where "f"."user_id" = ? and "f"."saved" = 1 and "f"."public" = 1
+       order by "f"."saved_hlc" desc, "f"."article_id" desc limit ?`,
+      ['u', 51],
+    );
+    expect(plan).toMatch(/SEARCH f USING COVERING INDEX favorites_public_page \(user_id=\? AND saved=\? AND public=\?\)/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 

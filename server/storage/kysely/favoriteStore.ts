@@ -24,6 +24,8 @@ interface PageQuery {
   readonly limit: number;
   readonly cursor?: string | undefined;
   readonly tag?: string | undefined;
+  /** Only favorites their owner made public (the public profile page). */
+  readonly publicOnly?: boolean;
   /** Words every favorite must match, in the article's `columns`, the note or a tag. */
   readonly terms: readonly string[];
   readonly columns: readonly ArticleTextColumn[];
@@ -59,6 +61,16 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
     return db.selectFrom('favorites as f').select(PAGE_COLUMNS).where('f.user_id', '=', userId).where('f.saved', '=', 1);
   }
 
+  /** Literal predicates: the partial index `favorites_public_page` matches only those. */
+  function publicFavorites(userId: string) {
+    return db
+      .selectFrom('favorites as f')
+      .select(PAGE_COLUMNS)
+      .where('f.user_id', '=', userId)
+      .where('f.saved', '=', sql.lit(1))
+      .where('f.public', '=', sql.lit(1));
+  }
+
   function hasActiveTag(tagMatches: (tag: Expression<string>) => Expression<SqlBool>) {
     return db
       .selectFrom('favorite_tags as t')
@@ -70,7 +82,7 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
   }
 
   async function page(userId: string, query: PageQuery): Promise<FavoritePage> {
-    let select = savedFavorites(userId);
+    let select = query.publicOnly ? publicFavorites(userId) : savedFavorites(userId);
     if (query.cursor) {
       const [savedHlc, articleId] = decodePageCursor(query.cursor, 'string');
       select = select.where((eb) => eb(eb.refTuple('f.saved_hlc', 'f.article_id'), '<', eb.tuple(savedHlc, articleId)));
@@ -114,6 +126,10 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
       // Search answers one page, newest saved first, no cursor (the contract has none here).
       const result = await page(userId, { limit, terms, columns: ['title', 'excerpt', 'body'] });
       return { items: result.items, nextCursor: null };
+    },
+
+    async listPublic(userId, { limit, cursor }) {
+      return page(userId, { limit, cursor, terms: [], columns: [], publicOnly: true });
     },
 
     async get(userId, articleId) {

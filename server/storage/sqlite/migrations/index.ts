@@ -7,11 +7,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001_initial';
 import { syncClients } from './0002_sync_clients';
 import { favoritesPageCovering } from './0003_favorites_page_covering';
+import { publicFavorites } from './0004_public_favorites';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sync_clients': syncClients,
   '0003_favorites_page_covering': favoritesPageCovering,
+  '0004_public_favorites': publicFavorites,
 };
 
 export const sqliteMigrations: MigrationProvider = {

@@ -190,6 +190,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ): Promise<Favorite> => (await call('saveFavorite', { params: { articleId }, body }, o)).favorite,
     removeFavorite: (articleId: string, o?: CallOptions): Promise<void> =>
       call('removeFavorite', { params: { articleId } }, o),
+    publicFavorites: (username: string, query: CallInput<'publicFavorites'>['query'] = {}, o?: CallOptions) =>
+      call('publicFavorites', { params: { username }, query }, o),
   };
 }
 

@@ -18,6 +18,9 @@ const ArticlePage = lazy(() => import('./article/ArticlePage').then((module) => 
 const FavoritesPage = lazy(() =>
   import('./favorites/FavoritesPage').then((module) => ({ default: module.FavoritesPage })),
 );
+const PublicProfileRoute = lazy(() =>
+  import('./profile/PublicProfilePage').then((module) => ({ default: module.PublicProfileRoute })),
+);
 const LoginPage = lazy(() => import('./auth/LoginPage').then((module) => ({ default: module.LoginPage })));
 const SignupPage = lazy(() => import('./auth/SignupPage').then((module) => ({ default: module.SignupPage })));
 
@@ -37,6 +40,8 @@ const router = createBrowserRouter([
       },
       { path: '/login', element: <GuestOnly><LoginPage /></GuestOnly> },
       { path: '/signup', element: <GuestOnly><SignupPage /></GuestOnly> },
+      // `/@username` (React Router matches whole segments only; the page checks the `@`).
+      { path: '/:handle', element: <PublicProfileRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

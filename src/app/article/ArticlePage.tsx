@@ -6,6 +6,7 @@ import { ApiError, type Article, type ArticleSummary } from '../../contract';
 import { articlesRepo, syncFavoritesRepo } from '../../db';
 import { FavoriteButton } from '../favorites/FavoriteButton';
 import { NoteEditor } from '../favorites/NoteEditor';
+import { PublicToggle } from '../favorites/PublicToggle';
 import { useUserDb } from '../session/useUserDb';
 import { capitalise, formatDate, formatReadingTime } from '../shared/format';
 import { Loading } from '../shared/Loading';
@@ -78,7 +79,12 @@ export function ArticlePage() {
             Original<span className="visually-hidden"> (opens in a new tab)</span>
           </a>
         </div>
-        {db && favorite ? <NoteEditor db={db} article={article} note={favorite.note} /> : null}
+        {db && favorite ? (
+          <>
+            <PublicToggle db={db} article={article} isPublic={favorite.public} />
+            <NoteEditor db={db} article={article} note={favorite.note} />
+          </>
+        ) : null}
       </header>
       {cleanBody !== undefined ? (
         <div className="reader__body" dangerouslySetInnerHTML={{ __html: cleanBody }} />

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
-import type { Favorite } from '../../contract';
+import { publicProfilePath, type Favorite } from '../../contract';
 import { syncFavoritesRepo } from '../../db';
+import { useSessionStore } from '../../stores/sessionStore';
 import { useUserDb } from '../session/useUserDb';
 import { ArticleRow } from '../shared/ArticleRow';
 import { formatDate } from '../shared/format';
@@ -18,6 +19,7 @@ const favoriteKey = (favorite: Favorite) => favorite.articleId;
 export function FavoritesPage() {
   useDocumentTitle('Favorites');
   const db = useUserDb();
+  const username = useSessionStore((state) => state.user?.username);
   const favorites = useLiveQuery(() => (db ? syncFavoritesRepo(db).list() : []), [db]);
 
   const renderRow = useCallback(
@@ -27,7 +29,7 @@ export function FavoritesPage() {
         saved
         position={index + 1}
         setSize={favorites?.length ?? -1}
-        note={`Saved ${formatDate(favorite.savedAt)}`}
+        note={`Saved ${formatDate(favorite.savedAt)}${favorite.public ? ' · Public' : ''}`}
       />
     ),
     [favorites?.length],
@@ -40,6 +42,12 @@ export function FavoritesPage() {
         {favorites && favorites.length > 0 ? (
           <p className="page-subtitle">
             {favorites.length.toLocaleString()} saved {favorites.length === 1 ? 'article' : 'articles'}
+            {username ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                <Link to={publicProfilePath(username)}>Your public page</Link>
+              </>
+            ) : null}
           </p>
         ) : null}
       </header>

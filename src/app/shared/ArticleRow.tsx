@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ArticleSummary } from '../../contract';
 import { FavoriteButton } from '../favorites/FavoriteButton';
@@ -13,10 +13,12 @@ interface ArticleRowProps {
   readonly setSize: number;
   /** Extra line under the meta, e.g. when it was saved. */
   readonly note?: string;
+  /** More about the row under its meta line (a public favorite's note and tags). */
+  readonly children?: ReactNode;
 }
 
 /** One article in a list: an `<article>` named by its title, with the favorite control. */
-export function ArticleRow({ article, saved, position, setSize, note }: ArticleRowProps) {
+export function ArticleRow({ article, saved, position, setSize, note, children }: ArticleRowProps) {
   const titleId = useId();
   return (
     <article className="article-row" aria-labelledby={titleId} aria-posinset={position} aria-setsize={setSize}>
@@ -40,6 +42,7 @@ export function ArticleRow({ article, saved, position, setSize, note }: ArticleR
             </>
           ) : null}
         </p>
+        {children}
       </div>
       <FavoriteButton article={article} saved={saved} />
     </article>

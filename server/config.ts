@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const DATABASE_FILE_NAME = 'favorites.sqlite';
+/** A bearer token (RFC 6750 token68 characters) long enough not to be guessed. */
+const METRICS_TOKEN_PATTERN = /^[A-Za-z0-9._~+/=-]{16,}$/;
 
 /** An empty variable (`PORT=`) counts as unset, as shells and .env files often leave them. */
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
@@ -31,6 +33,19 @@ const EnvSchema = z.object({
       .transform((value) => value === 'true' || value === '1')
       .default(false),
   ),
+  // Unset: no /metrics. Set: /metrics answers only `Authorization: Bearer <token>`.
+  METRICS_TOKEN: setting(
+    z
+      .string()
+      .regex(METRICS_TOKEN_PATTERN, 'must be at least 16 characters of A-Z a-z 0-9 . _ ~ + / = - (e.g. openssl rand -hex 32)')
+      .optional(),
+  ),
+  // Unset: SQLite in DATA_DIR (one instance). Set: PostgreSQL, which several instances can share.
+  DATABASE_URL: setting(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional()),
+  // Unset: pokes stay in-process (one instance). Set: instances share pokes over Redis pub/sub.
+  REDIS_URL: setting(z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional()),
+  // Sent as the x-instance response header (which instance of a cluster answered).
+  INSTANCE_NAME: setting(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits, _ . -').optional()),
 });
 
 export interface Config {
@@ -40,10 +55,18 @@ export interface Config {
   readonly dataDir: string;
   /** `DATA_DIR/favorites.sqlite`. */
   readonly databaseFile: string;
+  /** PostgreSQL instead of the SQLite file; null: SQLite. */
+  readonly databaseUrl: string | null;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** Absolute; the server runs API-only when it does not exist. */
   readonly staticDir: string;
   readonly trustProxy: boolean;
+  /** The bearer token /metrics requires; null: /metrics is off. */
+  readonly metricsToken: string | null;
+  /** Redis pub/sub between instances; null: in-process. */
+  readonly redisUrl: string | null;
+  /** The x-instance header's value; null: no header. */
+  readonly instanceName: string | null;
 }
 
 export class ConfigError extends Error {
@@ -66,5 +89,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: LOG_LEVEL,
     staticDir: path.resolve(cwd, STATIC_DIR),
     trustProxy: TRUST_PROXY,
+    databaseUrl: result.data.DATABASE_URL ?? null,
+    metricsToken: result.data.METRICS_TOKEN ?? null,
+    redisUrl: result.data.REDIS_URL ?? null,
+    instanceName: result.data.INSTANCE_NAME ?? null,
   };
 }

@@ -30,9 +30,13 @@ async function main(): Promise<void> {
   const hasApp = existsSync(path.join(config.staticDir, 'index.html'));
   const app = await createServer({
     databaseFile: config.databaseFile,
+    databaseUrl: config.databaseUrl,
     logLevel: config.logLevel,
     staticDir: hasApp ? config.staticDir : null,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
+    redisUrl: config.redisUrl,
+    instanceName: config.instanceName,
   });
   if (!hasApp) {
     app.log.warn({ staticDir: config.staticDir }, 'no built app there (npm run build): serving the API only');
@@ -50,7 +54,8 @@ async function main(): Promise<void> {
       app.log.error('requests still running after the grace period: exiting');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    // close(): stop accepting, wait for requests in flight, then close the database.
+    // close(): stop accepting, close sockets with 1012 (devices reconnect elsewhere), wait for
+    // requests in flight, then close pub/sub and the database (server/realtime/registerRealtime.ts).
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

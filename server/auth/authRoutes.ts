@@ -44,7 +44,11 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
   registerRoute(app, context, 'logout', async ({ request, reply }) => {
     const auth = await authenticate(request, reply, storage, now());
     // API tokens outlive a browser sign-out; only the session presented is revoked.
-    if (auth?.kind === 'session') await storage.tokens.revoke(auth.tokenHash);
+    if (auth?.kind === 'session') {
+      await storage.tokens.revoke(auth.tokenHash);
+      // Its sockets, on every instance, close with 4401.
+      context.realtime.sessionEnded(auth.tokenHash);
+    }
     clearSessionCookie(request, reply);
   });
 

@@ -12,6 +12,7 @@ import { hashToken, newToken } from './tokens';
 /** last_used_at (and the sliding expiry) is written at most this often per token. */
 export const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 const BEARER_PATTERN = /^Bearer\s+([A-Za-z0-9_-]{1,256})$/i;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 
 export interface Authenticated {
   readonly user: StoredUser;
@@ -39,12 +40,20 @@ export async function createSession(storage: Storage, userId: string, nowMs: num
   return token;
 }
 
-/** The raw token a request presents, and how; null when it presents none. */
-function presentedToken(request: FastifyRequest): { token: string | null; via: 'cookie' | 'bearer' } | null {
+/**
+ * The raw token a request presents, and how; null when it presents none. A `queryToken`
+ * (`?token=`, accepted on the WebSocket upgrade only: browsers cannot set headers there) counts
+ * as a bearer token, judged alone like the header.
+ */
+function presentedToken(
+  request: FastifyRequest,
+  queryToken: string | undefined,
+): { token: string | null; via: 'cookie' | 'bearer' } | null {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     return { token: BEARER_PATTERN.exec(authorization)?.[1] ?? null, via: 'bearer' };
   }
+  if (queryToken !== undefined) return { token: TOKEN_PATTERN.test(queryToken) ? queryToken : null, via: 'bearer' };
   const cookie = request.cookies[SESSION_COOKIE];
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
@@ -54,8 +63,9 @@ export async function authenticate(
   reply: FastifyReply,
   storage: Storage,
   nowMs: number,
+  queryToken?: string,
 ): Promise<Authenticated | null> {
-  const presented = presentedToken(request);
+  const presented = presentedToken(request, queryToken);
   if (!presented?.token) return null;
   const tokenHash = hashToken(presented.token);
   const found = await storage.tokens.findActive(tokenHash, nowMs);

@@ -8,10 +8,15 @@ import { ApiError } from '../../src/contract';
 import { favoriteFields, removePatch, savePatch } from '../../src/core/favoriteRecord';
 import { registerRoute } from '../http/registerRoute';
 import type { ServerContext } from '../http/serverContext';
-import { applyFavoriteWrite } from '../sync/applyFavoriteWrite';
+import { userSpaceId } from '../storage/spaceIds';
+import { applyFavoriteWrite, type FavoriteWriteResult } from '../sync/applyFavoriteWrite';
 
 export function registerFavoriteRoutes(app: FastifyInstance, context: ServerContext): void {
   const { storage, clock } = context;
+  // After the commit: the user's other devices pull on the poke.
+  const poke = (userId: string, { version }: FavoriteWriteResult) => {
+    if (version !== null) context.realtime.committed(userSpaceId(userId), version);
+  };
 
   registerRoute(app, context, 'listFavorites', async ({ auth, query }) => {
     // No favorite is in a collection until collections exist (a later phase).
@@ -24,23 +29,26 @@ export function registerFavoriteRoutes(app: FastifyInstance, context: ServerCont
   registerRoute(app, context, 'saveFavorite', async ({ auth, params, body }) => {
     const article = await storage.articles.get(params.articleId);
     if (!article) throw new ApiError('not_found', 'No article with that id');
-    const { record } = await applyFavoriteWrite(storage, {
+    const written = await applyFavoriteWrite(storage, {
       userId: auth.user.id,
       articleId: params.articleId,
       patch: (stored) => savePatch(stored, body),
       hlc: clock.stamp(),
     });
+    poke(auth.user.id, written);
+    const { record } = written;
     const { body: _body, ...summary } = article;
     return { favorite: { ...favoriteFields(record), collectionIds: [], article: summary } };
   });
 
   registerRoute(app, context, 'removeFavorite', async ({ auth, params }) => {
-    await applyFavoriteWrite(storage, {
+    const written = await applyFavoriteWrite(storage, {
       userId: auth.user.id,
       articleId: params.articleId,
       // Removing what is not saved changes nothing (no new version for pullers to fetch).
       patch: (stored) => (stored?.saved.value ? removePatch(stored) : {}),
       hlc: clock.stamp(),
     });
+    poke(auth.user.id, written);
   });
 }

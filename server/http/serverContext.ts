@@ -1,5 +1,7 @@
 /** What route modules need from the running server. */
 import type { LoginThrottle } from '../auth/loginThrottle';
+import type { Metrics } from '../metrics/metrics';
+import type { RealtimeNotifier } from '../realtime/realtimeNotifier';
 import type { Storage } from '../storage/types';
 import type { ServerClock } from '../sync/serverClock';
 
@@ -9,4 +11,8 @@ export interface ServerContext {
   /** Wall clock in ms (injectable for tests). */
   readonly now: () => number;
   readonly loginThrottle: LoginThrottle;
+  /** Counters for sync and realtime code to report to (no-ops when /metrics is off). */
+  readonly metrics: Metrics;
+  /** Writers call it after they commit: pokes to devices on every instance (server/realtime). */
+  readonly realtime: RealtimeNotifier;
 }

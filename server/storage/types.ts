@@ -181,3 +181,15 @@ export interface Storage extends Repositories {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Told how long each database query took, in milliseconds (the metrics' query histogram).
+ * Called on the query path: it must be cheap and must not throw.
+ */
+export type QueryObserver = (durationMs: number) => void;
+
+/** What every adapter's open function accepts besides its connection settings. */
+export interface StorageObservers {
+  /** Every query, transaction statements and fast paths included; absent: nothing is timed. */
+  readonly onQuery?: QueryObserver | undefined;
+}

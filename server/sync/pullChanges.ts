@@ -33,6 +33,7 @@ export async function pullChanges(deps: SyncDeps, userId: string, request: PullR
   const cursor = decodeSyncCursor(request.cursor);
   const limit = request.limit ?? PULL_PAGE_MAX;
   const spaces = readableSpaces(userId).sort();
+  const observeLag = deps.metrics?.sync.pullLag;
   // One transaction: lastMutationId and the changes are one snapshot, so a client that drops
   // its acknowledged outbox entries already holds (or is paging towards) their effects.
   const page = await deps.storage.transaction(async (tx) => {
@@ -43,6 +44,8 @@ export async function pullChanges(deps: SyncDeps, userId: string, request: PullR
     for (const space of spaces) {
       const position = cursor[space] ?? [0, ''];
       next[space] = position;
+      // Metrics: how far behind the space this device was (a first pull is no lag).
+      if (observeLag && cursor[space]) observeLag((await tx.spaces.version(space)) - position[0]);
       const remaining = limit - changes.length;
       if (remaining === 0) {
         hasMore = true;

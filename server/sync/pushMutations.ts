@@ -24,6 +24,8 @@ import {
 } from '../../src/contract';
 import { clampHlc } from '../../src/core/clampHlc';
 import { areConsecutive, splitBatch } from '../../src/core/mutationBatch';
+import type { PullLagObserver } from '../metrics/syncMetrics';
+import type { RealtimeNotifier } from '../realtime/realtimeNotifier';
 import type { Repositories, Storage } from '../storage/types';
 import { applyFavoriteWriteIn } from './applyFavoriteWrite';
 import type { ServerClock } from './serverClock';
@@ -35,6 +37,10 @@ export interface SyncDeps {
   readonly clock: ServerClock;
   /** Physical clock in ms (the clamp bound); injectable for tests. */
   readonly now: () => number;
+  /** Pull lag is observed when `metrics.sync.pullLag` is set (metrics on). */
+  readonly metrics?: { readonly sync: { readonly pullLag: PullLagObserver | undefined } };
+  /** Told each space version a push bumped, after the commit (pokes to devices); absent in unit tests. */
+  readonly realtime?: Pick<RealtimeNotifier, 'committed'>;
 }
 
 export async function pushMutations(deps: SyncDeps, userId: string, request: PushRequest): Promise<PushResponse> {
@@ -44,7 +50,9 @@ export async function pushMutations(deps: SyncDeps, userId: string, request: Pus
       fields: { mutations: 'ids must ascend by one' },
     });
   }
-  const results = await deps.storage.transaction((tx) => pushInTransaction(deps, tx, userId, request));
+  const { bumped, ...results } = await deps.storage.transaction((tx) => pushInTransaction(deps, tx, userId, request));
+  // After the commit, never inside it: a device pulling on the poke must find the rows.
+  for (const [space, version] of bumped) deps.realtime?.committed(space, version);
   return { ...results, serverHlc: deps.clock.current() };
 }
 
@@ -53,7 +61,7 @@ async function pushInTransaction(
   tx: Repositories,
   userId: string,
   request: PushRequest,
-): Promise<Omit<PushResponse, 'serverHlc'>> {
+): Promise<Omit<PushResponse, 'serverHlc'> & { bumped: ReadonlyMap<string, number> }> {
   const nowMs = deps.now();
   // 2. Whose client is it?
   const client =
@@ -94,7 +102,7 @@ async function pushInTransaction(
   // 5. Everything up to the batch's last id is processed.
   const lastMutationId = split.fresh.at(-1)?.id ?? client.lastMutationId;
   await tx.syncClients.advance(request.clientId, lastMutationId, nowMs);
-  return { lastMutationId, results };
+  return { lastMutationId, results, bumped: versions.bumped() };
 }
 
 /** `favorite.set.v1`: set the registers given, as they are (no REST save/remove semantics). */

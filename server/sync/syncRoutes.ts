@@ -28,7 +28,8 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     app,
     context,
     'syncPush',
-    ({ auth, body, request }) => unavailableOnFailure(request.log, () => pushMutations(context, auth.user.id, body)),
+    ({ auth, body, request }) =>
+      context.metrics.sync.push(() => unavailableOnFailure(request.log, () => pushMutations(context, auth.user.id, body))),
     options,
   );
 
@@ -36,7 +37,8 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     app,
     context,
     'syncPull',
-    ({ auth, body, request }) => unavailableOnFailure(request.log, () => pullChanges(context, auth.user.id, body)),
+    ({ auth, body, request }) =>
+      context.metrics.sync.pull(() => unavailableOnFailure(request.log, () => pullChanges(context, auth.user.id, body))),
     options,
   );
 }

@@ -24,4 +24,9 @@ export class TransactionVersions {
     this.#versions.set(spaceId, version);
     return version;
   }
+
+  /** Every space this transaction bumped, with its new version (to poke after the commit). */
+  bumped(): ReadonlyMap<string, number> {
+    return new Map(this.#versions);
+  }
 }

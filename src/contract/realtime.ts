@@ -13,6 +13,9 @@
  *   pings at the protocol level and drops clients that stop answering.
  * - Close codes: CLOSE_SERVER_RESTART (shutdown: reconnect soon, to another instance),
  *   CLOSE_UNAUTHENTICATED (the session ended: stop until the user signs in again).
+ * - The server ignores text frames it does not understand (a newer client's message must not
+ *   cost a reconnect loop), closes on binary frames (1003) and frames over 4 KiB (1009), and
+ *   refuses (403) an upgrade whose Origin is not its own (a browser page of another site).
  */
 import { z } from 'zod';
 import { API_PREFIX } from './routes';

@@ -13,6 +13,10 @@ describe('configuration from the environment', () => {
       logLevel: 'info',
       staticDir: '/srv/app/dist',
       trustProxy: false,
+      databaseUrl: null,
+      metricsToken: null,
+      redisUrl: null,
+      instanceName: null,
     });
   });
 
@@ -31,6 +35,14 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('reads DATABASE_URL as PostgreSQL instead of the SQLite file', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db.internal:5432/favorites' }).databaseUrl).toBe(
+      'postgres://app@db.internal:5432/favorites',
+    );
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/favorites' }).databaseUrl).toBe('postgresql://db/favorites');
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', LOG_LEVEL: '' }).port).toBe(8080);
   });
@@ -41,6 +53,8 @@ describe('configuration from the environment', () => {
     [{ PORT: '-1' }, 'PORT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
+    [{ DATABASE_URL: 'mysql://db/favorites' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: '/var/lib/favorites.sqlite' }, 'DATABASE_URL'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}: `));

@@ -8,7 +8,7 @@ import { Kysely, Migrator, sql } from 'kysely';
 import { ArticleSummaryCache } from '../kysely/articleSummaryCache';
 import { createRepositories } from '../kysely/createRepositories';
 import type { Database } from '../schema';
-import type { Storage } from '../types';
+import type { Storage, StorageObservers } from '../types';
 import { sqliteMigrations } from './migrations';
 import { sqliteBulkLoader } from './sqliteBulkLoader';
 import { sqliteFavoriteList } from './sqliteFavoritePage';
@@ -38,12 +38,17 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   if (error) throw error instanceof Error ? error : new Error(`migration failed: ${String(error)}`);
 }
 
-export async function openSqliteStorage(databaseFile: string): Promise<Storage> {
+export async function openSqliteStorage(databaseFile: string, observers: StorageObservers = {}): Promise<Storage> {
+  const { onQuery } = observers;
   const sqlite = new BetterSqlite3(databaseFile);
   let db: Kysely<Database> | undefined;
   try {
     applyPragmas(sqlite);
-    db = new Kysely<Database>({ dialect: new FavoritesSqliteDialect({ database: withStatementCache(sqlite) }) });
+    db = new Kysely<Database>({
+      dialect: new FavoritesSqliteDialect({ database: withStatementCache(sqlite) }),
+      // Kysely times every query it runs (begin/commit included); failed ones count too.
+      ...(onQuery ? { log: (event) => onQuery(event.queryDurationMillis) } : {}),
+    });
     await migrateToLatest(db);
   } catch (error) {
     if (db) await db.destroy();
@@ -56,7 +61,7 @@ export async function openSqliteStorage(databaseFile: string): Promise<Storage> 
   return {
     ...repositories,
     // The favorites page on prepared statements (hot path); transactions keep the Kysely store.
-    favorites: { ...repositories.favorites, list: sqliteFavoriteList(sqlite, articleCache, repositories.favorites.list) },
+    favorites: { ...repositories.favorites, list: sqliteFavoriteList(sqlite, articleCache, repositories.favorites.list, onQuery) },
     transaction: (work) =>
       kysely.transaction().execute((trx) => work(createRepositories(trx, sqliteTextSearch, articleCache))),
     bulk: sqliteBulkLoader(kysely, sqlite),

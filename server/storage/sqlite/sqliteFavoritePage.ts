@@ -11,7 +11,7 @@ import type { ArticleSummary, FavoritePage } from '../../../src/contract';
 import type { ArticleSummaryCache } from '../kysely/articleSummaryCache';
 import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary } from '../kysely/articleStore';
 import { decodePageCursor, encodePageCursor } from '../kysely/pageCursor';
-import type { FavoriteListOptions, FavoriteStore } from '../types';
+import type { FavoriteListOptions, FavoriteStore, QueryObserver } from '../types';
 import { PAGE_ROW, pageRowToFavorite, type PageRow } from './favoritePageRows';
 
 type ListFavorites = FavoriteStore['list'];
@@ -41,6 +41,8 @@ export function sqliteFavoriteList(
   articles: ArticleSummaryCache,
   /** The Kysely implementation: `q`, and calls while a transaction holds the connection. */
   fallback: ListFavorites,
+  /** Times each page read here like a query (Kysely times the fallback's own queries). */
+  onQuery?: QueryObserver,
 ): ListFavorites {
   const prepare = (cursor: boolean, tag: boolean) =>
     sqlite
@@ -89,6 +91,12 @@ export function sqliteFavoriteList(
     // Kysely shares this one connection: while one of its transactions is open, a direct read
     // here would see its uncommitted writes, so such calls queue behind it through Kysely.
     if (options.q !== undefined || sqlite.inTransaction) return fallback(userId, options);
-    return page(userId, options);
+    if (!onQuery) return page(userId, options);
+    const startedMs = performance.now();
+    try {
+      return page(userId, options);
+    } finally {
+      onQuery(performance.now() - startedMs);
+    }
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * The pg connection pool of the PostgreSQL adapter. Two things differ from pg's defaults:
+ * - int8 (bigint: versions, millisecond times, counts) comes back as a JavaScript number, not a
+ *   string, so rows match the shared table types; a value beyond 2^53 throws rather than
+ *   silently losing digits (none is expected: versions and times stay far below it);
+ * - with a `schema`, every pooled connection starts with `search_path` set to it, so all the
+ *   shared queries (unqualified table names) and the migrations run inside that schema.
+ * The parsers are per pool (pg's `types` option), not pg's global registry, so other pg users
+ * in the process are unaffected.
+ */
+import pg from 'pg';
+
+/** Connections per pool (per server process): enough for concurrent pushes on a 2-core host. */
+export const POOL_SIZE_DEFAULT = 10;
+/** PostgreSQL's type oid of int8 (bigint), also count(*)'s result type. */
+const INT8_OID = 20;
+/** Plain lower-case identifiers only: the name goes into a connection option and DDL unquoted. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export interface PostgresPoolOptions {
+  /** The PostgreSQL schema holding every table; the server's default search_path when absent. */
+  readonly schema?: string | undefined;
+  readonly poolSize?: number | undefined;
+}
+
+export class InvalidSchemaNameError extends Error {
+  override readonly name = 'InvalidSchemaNameError';
+  readonly code = 'invalid_schema_name';
+}
+
+export function assertSchemaName(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new InvalidSchemaNameError(`PostgreSQL schema "${schema}" must be lower-case letters, digits and _, at most 63`);
+  }
+  return schema;
+}
+
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`int8 ${text} is beyond JavaScript's safe integers`);
+  return value;
+}
+
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export function createPostgresPool(url: string, options: PostgresPoolOptions = {}): pg.Pool {
+  const schema = options.schema === undefined ? undefined : assertSchemaName(options.schema);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? POOL_SIZE_DEFAULT,
+    types: typeParsers,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle connection that breaks (a database restart, a network blip) is dropped by the pool
+  // and replaced on the next checkout; without a listener pg's 'error' event would crash the
+  // process. Queries in flight still fail and their callers see it.
+  pool.on('error', () => {});
+  return pool;
+}

@@ -1,0 +1,23 @@
+/**
+ * The PostgreSQL migrations, in order, named like their SQLite counterparts (each mirrors the
+ * SQLite migration of the same name; a test keeps the two lists and the resulting schemas in
+ * step). Never edit a shipped migration: add the next one, on both databases.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './0001_initial';
+import { syncClients } from './0002_sync_clients';
+import { favoritesPageCovering } from './0003_favorites_page_covering';
+import { publicFavorites } from './0004_public_favorites';
+
+export const postgresMigrationList: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_sync_clients': syncClients,
+  '0003_favorites_page_covering': favoritesPageCovering,
+  '0004_public_favorites': publicFavorites,
+};
+
+export const postgresMigrations: MigrationProvider = {
+  async getMigrations() {
+    return postgresMigrationList;
+  },
+};

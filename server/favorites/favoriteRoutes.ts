@@ -8,14 +8,13 @@ import { ApiError } from '../../src/contract';
 import { favoriteFields, removePatch, savePatch } from '../../src/core/favoriteRecord';
 import { registerRoute } from '../http/registerRoute';
 import type { ServerContext } from '../http/serverContext';
-import { userSpaceId } from '../storage/spaceIds';
 import { applyFavoriteWrite, type FavoriteWriteResult } from '../sync/applyFavoriteWrite';
 
 export function registerFavoriteRoutes(app: FastifyInstance, context: ServerContext): void {
   const { storage, clock } = context;
-  // After the commit: the user's other devices pull on the poke.
-  const poke = (userId: string, { version }: FavoriteWriteResult) => {
-    if (version !== null) context.realtime.committed(userSpaceId(userId), version);
+  // After the commit: the user's other devices pull on the poke; public page watchers reload.
+  const poke = ({ changedSpaces }: FavoriteWriteResult) => {
+    for (const [space, version] of changedSpaces) context.realtime.committed(space, version);
   };
 
   registerRoute(app, context, 'listFavorites', async ({ auth, query }) => {
@@ -35,7 +34,7 @@ export function registerFavoriteRoutes(app: FastifyInstance, context: ServerCont
       patch: (stored) => savePatch(stored, body),
       hlc: clock.stamp(),
     });
-    poke(auth.user.id, written);
+    poke(written);
     const { record } = written;
     const { body: _body, ...summary } = article;
     return { favorite: { ...favoriteFields(record), collectionIds: [], article: summary } };
@@ -49,6 +48,6 @@ export function registerFavoriteRoutes(app: FastifyInstance, context: ServerCont
       patch: (stored) => (stored?.saved.value ? removePatch(stored) : {}),
       hlc: clock.stamp(),
     });
-    poke(auth.user.id, written);
+    poke(written);
   });
 }

@@ -5,10 +5,10 @@
  * dropped, not fanned out to thousands of sockets.
  */
 import { z } from 'zod';
-import { SpaceId } from '../../src/contract';
+import { PublicSpaceId, SpaceId } from '../../src/contract';
 
 export const RealtimeEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('poke'), space: SpaceId, version: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('poke'), space: z.union([SpaceId, PublicSpaceId]), version: z.number().int().nonnegative() }),
   /** tokenHash: the SHA-256 the database stores, never the raw token. */
   z.object({ type: z.literal('session_ended'), tokenHash: z.string().regex(/^[0-9a-f]{64}$/) }),
 ]);

@@ -31,8 +31,10 @@ export const SESSION_ENDED_REASON = 'session ended: sign in again';
 
 /** Who a socket belongs to: settled before the upgrade (realtimeRoute.ts). */
 export interface SocketSession {
+  /** The signed-in user, or the owner of the public page an anonymous socket watches. */
   readonly userId: string;
-  readonly tokenHash: string;
+  /** null: an anonymous watcher of a public page (no session to revalidate or end). */
+  readonly tokenHash: string | null;
   readonly spaces: readonly string[];
 }
 

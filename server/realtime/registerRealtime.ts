@@ -16,6 +16,7 @@ import { closeConnectionsOnShutdown } from './closeConnectionsOnShutdown';
 import type { PubSub } from './pubSub';
 import { MESSAGE_MAX_BYTES, RealtimeHub } from './realtimeHub';
 import type { RealtimeNotifier } from './realtimeNotifier';
+import { registerPublicLiveRoute } from './publicLiveRoute';
 import { registerRealtimeRoute } from './realtimeRoute';
 
 /** Protocol-level ping period; a socket silent for a whole period is terminated at the next. */
@@ -67,6 +68,7 @@ export async function registerRealtime(
     },
   });
   registerRealtimeRoute(app, context, hub);
+  registerPublicLiveRoute(app, context, hub);
   closeConnectionsOnShutdown(app);
 
   app.addHook('onClose', async () => {

@@ -6,7 +6,8 @@
  */
 export interface Registered {
   readonly spaces: readonly string[];
-  readonly tokenHash: string;
+  /** The session behind the socket; null for an anonymous watcher of a public page. */
+  readonly tokenHash: string | null;
 }
 
 export class SocketRegistry<T extends Registered> {
@@ -17,14 +18,14 @@ export class SocketRegistry<T extends Registered> {
   add(entry: T): void {
     this.#all.add(entry);
     for (const space of entry.spaces) addTo(this.#bySpace, space, entry);
-    addTo(this.#byToken, entry.tokenHash, entry);
+    if (entry.tokenHash !== null) addTo(this.#byToken, entry.tokenHash, entry);
   }
 
   /** Idempotent: a socket is removed on close, and again when its handler gives up on it. */
   remove(entry: T): void {
     if (!this.#all.delete(entry)) return;
     for (const space of entry.spaces) removeFrom(this.#bySpace, space, entry);
-    removeFrom(this.#byToken, entry.tokenHash, entry);
+    if (entry.tokenHash !== null) removeFrom(this.#byToken, entry.tokenHash, entry);
   }
 
   inSpace(space: string): readonly T[] {

@@ -6,7 +6,9 @@
  * 3. merge it register by register (LWW: an older HLC is a no-op);
  * 4. when something changed, take the transaction's version of the space (bumped once per
  *    transaction, on its first change) and write the changed registers stamped with it, so a
- *    pull by version sees every change exactly once.
+ *    pull by version sees every change exactly once;
+ * 5. when the favorite is public before or after the change, its owner's public page changed
+ *    too: the transaction notes it, so its watchers are poked after the commit.
  */
 import {
   applyFavoritePatch,
@@ -32,11 +34,17 @@ export interface FavoriteWriteResult {
   readonly changed: boolean;
   /** The space version the change was stamped with; null when nothing changed. */
   readonly version: number | null;
+  /** Every space (and public page) the transaction changed, with its version: whom to poke after the commit. */
+  readonly changedSpaces: ReadonlyMap<string, number>;
 }
 
 /** One write in its own transaction (REST). */
 export function applyFavoriteWrite(storage: Storage, write: FavoriteWrite): Promise<FavoriteWriteResult> {
-  return storage.transaction((tx) => applyFavoriteWriteIn(tx, new TransactionVersions(tx.spaces), write));
+  return storage.transaction(async (tx) => {
+    const versions = new TransactionVersions(tx.spaces);
+    const result = await applyFavoriteWriteIn(tx, versions, write);
+    return { ...result, changedSpaces: versions.bumped() };
+  });
 }
 
 /** One write inside an outer transaction; `versions` must belong to that transaction. */
@@ -44,7 +52,7 @@ export async function applyFavoriteWriteIn(
   tx: Repositories,
   versions: TransactionVersions,
   write: FavoriteWrite,
-): Promise<FavoriteWriteResult> {
+): Promise<Omit<FavoriteWriteResult, 'changedSpaces'>> {
   const stored = await tx.favorites.loadRecord(write.userId, write.articleId);
   const patch = typeof write.patch === 'function' ? write.patch(stored) : write.patch;
   const { record, changed } = applyFavoritePatch(stored, patch, write.hlc, write.articleId);
@@ -52,5 +60,13 @@ export async function applyFavoriteWriteIn(
   const version = await versions.versionOf(userSpaceId(write.userId));
   await tx.favorites.writeRecord(write.userId, stored, record, version);
   await tx.meta.raiseHlcHighWater(write.hlc);
+  if (isPublic(stored) || isPublic(record)) {
+    await versions.publicPageChanged(write.userId, version, async (id) => (await tx.users.findById(id))?.username ?? null);
+  }
   return { record, changed, version };
+}
+
+/** Listed on the owner's public page: saved and marked public. */
+function isPublic(record: FavoriteRecord | null): boolean {
+  return record !== null && record.saved.value && record.public.value;
 }

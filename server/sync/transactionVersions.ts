@@ -4,11 +4,14 @@
  * version: a push of 500 mutations is one version, so pullers see the batch as one step and the
  * version counter grows with commits, not with rows.
  */
+import { publicSpaceId } from '../../src/contract';
 import type { SpaceStore } from '../storage/types';
 
 export class TransactionVersions {
   readonly #spaces: SpaceStore;
   readonly #versions = new Map<string, number>();
+  /** userId → its public page's space id, once looked up. */
+  readonly #publicPages = new Map<string, string>();
 
   /** `spaces` must belong to the transaction the versions are for. */
   constructor(spaces: SpaceStore) {
@@ -25,7 +28,23 @@ export class TransactionVersions {
     return version;
   }
 
-  /** Every space this transaction bumped, with its new version (to poke after the commit). */
+  /**
+   * A page derived from a user's space changed with it (their public page: `p:<username>`):
+   * it has no counter of its own, its watchers are poked with the space's `version`. The
+   * username is looked up once per transaction, only when a public favorite changes.
+   */
+  async publicPageChanged(userId: string, version: number, usernameOf: (userId: string) => Promise<string | null>): Promise<void> {
+    let space = this.#publicPages.get(userId);
+    if (space === undefined) {
+      const username = await usernameOf(userId);
+      if (username === null) return;
+      space = publicSpaceId(username);
+      this.#publicPages.set(userId, space);
+    }
+    this.#versions.set(space, version);
+  }
+
+  /** Every space this transaction bumped (and public page it changed), with its new version, to poke after the commit. */
   bumped(): ReadonlyMap<string, number> {
     return new Map(this.#versions);
   }

@@ -37,7 +37,26 @@ export const CLOSE_UNAUTHENTICATED = 4401;
 export const HelloMessage = z.object({ type: z.literal('hello'), serverHlc: Hlc });
 export type HelloMessage = z.infer<typeof HelloMessage>;
 
-export const PokeMessage = z.object({ type: z.literal('poke'), space: SpaceId, version: z.number().int().nonnegative() });
+/**
+ * The public page of a user, as a poke names it: `p:<username>`. Not a sync space (nothing
+ * pulls it); anyone watching that page (publicLivePath) is poked when what it shows changes.
+ */
+export const PublicSpaceId = z.string().regex(/^p:[a-z0-9_-]{3,32}$/, 'a public page id');
+
+export function publicSpaceId(username: string): string {
+  return `p:${username}`;
+}
+
+/** The WebSocket anyone (no sign-in) may open to be poked when `username`'s public page changes. */
+export function publicLivePath(username: string): string {
+  return `${API_PREFIX}/users/${encodeURIComponent(username)}/live`;
+}
+
+export const PokeMessage = z.object({
+  type: z.literal('poke'),
+  space: z.union([SpaceId, PublicSpaceId]),
+  version: z.number().int().nonnegative(),
+});
 export type PokeMessage = z.infer<typeof PokeMessage>;
 
 export const PongMessage = z.object({ type: z.literal('pong') });

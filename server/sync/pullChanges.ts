@@ -42,10 +42,11 @@ export async function pullChanges(deps: SyncDeps, userId: string, request: PullR
     const next: Record<string, readonly [number, string]> = {};
     let hasMore = false;
     for (const space of spaces) {
-      const position = cursor[space] ?? [0, ''];
+      const spaceVersion = await tx.spaces.version(space);
+      const position = startingPoint(cursor[space], spaceVersion);
       next[space] = position;
       // Metrics: how far behind the space this device was (a first pull is no lag).
-      if (observeLag && cursor[space]) observeLag((await tx.spaces.version(space)) - position[0]);
+      if (observeLag && cursor[space]) observeLag(spaceVersion - position[0]);
       const remaining = limit - changes.length;
       if (remaining === 0) {
         hasMore = true;
@@ -72,6 +73,17 @@ export async function pullChanges(deps: SyncDeps, userId: string, request: PullR
     lastMutationId: page.lastMutationId,
     serverHlc: deps.clock.current(),
   };
+}
+
+/**
+ * Where to read a space from. A cursor beyond the space's version comes from a server that was
+ * later restored from an older backup: versions will be reused for new changes, which that
+ * cursor would skip forever. The device reads the whole space again instead; merging is LWW,
+ * so what it holds that is newer stays, and it converges on everything the server has.
+ */
+function startingPoint(position: readonly [number, string] | undefined, spaceVersion: number): readonly [number, string] {
+  if (!position || position[0] > spaceVersion) return [0, ''];
+  return position;
 }
 
 function changesOfSpace(

@@ -4,6 +4,7 @@ import { articleSummary } from './articleSummary';
 import { applyPull } from './applyPull';
 import type { FavoritesDb } from './FavoritesDb';
 import { readSyncMeta } from './readSyncMeta';
+import { rebaseOutbox } from './rebaseOutbox';
 import { writeFavorite } from './writeFavorite';
 
 /** The sync engine's view of a user's database (`LocalStore`, in src/sync), on Dexie. */
@@ -18,6 +19,7 @@ export function createSyncStore(db: FavoritesDb): LocalStore {
       const { id: _id, ...meta } = await db.transaction('r', db.syncMeta, () => readSyncMeta(db));
       return meta;
     },
+    rebaseOutbox: () => rebaseOutbox(db),
     get: (articleId) =>
       db.transaction('r', [db.records, db.articles], async () => {
         const [row, article] = await Promise.all([db.records.get(articleId), db.articles.get(articleId)]);

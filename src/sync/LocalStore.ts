@@ -77,4 +77,11 @@ export interface LocalStore {
 
   meta(): Promise<SyncMeta>;
   get(articleId: string): Promise<LocalFavorite | undefined>;
+
+  /**
+   * After a push gap (409): in one transaction, continue as a new client — a fresh client id
+   * (in the clock too), the queued entries renumbered from 1 and re-stamped with it
+   * (rebaseOutboxEntries), the next mutation id after them. Returns the new client id.
+   */
+  rebaseOutbox(): Promise<string>;
 }

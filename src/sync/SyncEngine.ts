@@ -7,7 +7,9 @@
  *   `favorites-sync-<userId>` where the platform has Web Locks.
  * - Transient failures (offline, 5xx, a response that is not the contract's) are retried with
  *   exponential backoff and full jitter; a 401 pauses until `resume()` (nothing is dropped);
- *   a 426 stops the engine for good (the app must update); other failures wait for the next
+ *   a 426 stops the engine for good (the app must update); a 409 gap (the server lost
+ *   mutations it had acknowledged: restored from a backup) moves the queue to a new client id
+ *   (LocalStore.rebaseOutbox) and pushes again at once; other failures wait for the next
  *   request.
  */
 import type { LocalStore, RejectedWrite } from './LocalStore';
@@ -91,6 +93,8 @@ export class SyncEngine {
   /** Consecutive transient failures: the backoff exponent. */
   #attempt = 0;
   #retryHandle: unknown = null;
+  /** The last pass hit a gap and the outbox moved to a new client id; the next pass tells if that fixed it. */
+  #rebasedForGap = false;
 
   constructor(options: SyncEngineOptions) {
     this.#options = options;
@@ -182,6 +186,14 @@ export class SyncEngine {
       const result = await pass({ store, transport, now: this.#now, ...(batchMax ? { batchMax } : {}) });
       const pending = await store.pendingCount();
       const rejected = this.#withRejected(result.rejected);
+      if (!result.ok && result.failure.kind === 'gap' && !this.#rebasedForGap) {
+        // Once: a new client cannot have a gap, so a second one in a row means something else.
+        this.#rebasedForGap = true;
+        await store.rebaseOutbox();
+        this.#wanted = true;
+        return;
+      }
+      this.#rebasedForGap = false;
       if (result.ok) {
         this.#attempt = 0;
         this.#setStatus({ state: pending > 0 ? 'pending' : 'synced', pending, lastError: undefined, rejected });

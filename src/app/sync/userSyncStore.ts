@@ -16,5 +16,6 @@ export function userSyncStore(userId: string): LocalStore {
     applyPull: (response, nowMs) => store().applyPull(response, nowMs),
     meta: () => store().meta(),
     get: (articleId) => store().get(articleId),
+    rebaseOutbox: () => store().rebaseOutbox(),
   };
 }

@@ -241,13 +241,33 @@ describe('SyncEngine', () => {
     expect(engine.getStatus()).toMatchObject({ state: 'error', lastError: { kind: 'upgrade' } });
   });
 
-  it('shows a gap as an error without retrying in a loop', async () => {
+  it('after a gap (the server lost acknowledged mutations), moves the queue to a new client id and pushes it at once', async () => {
     const { store, transport, clock, engine } = setup();
-    store.queue(1);
+    store.queue(2);
+    store.outbox.shift(); // mutation 1 was acknowledged; the restored server never had it
     transport.pushAnswers.push(failure({ kind: 'gap', lastMutationId: 0, message: 'missing' }));
 
     await engine.requestSync();
 
+    expect(store.rebases).toBe(1);
+    const [gapped, rebased] = transport.pushes;
+    expect(gapped?.mutations.map((m) => m.id)).toEqual([2]);
+    expect(rebased?.clientId).not.toBe(gapped?.clientId);
+    expect(rebased?.mutations.map((m) => [m.id, m.hlc.endsWith(`-${rebased.clientId}`)])).toEqual([[1, true]]);
+    expect(engine.getStatus()).toEqual({ state: 'synced', pending: 0, rejected: [] });
+    expect(clock.live()).toHaveLength(0);
+  });
+
+  it('shows a second gap in a row as an error without retrying in a loop', async () => {
+    const { store, transport, clock, engine } = setup();
+    store.queue(1);
+    const gap = failure({ kind: 'gap', lastMutationId: 0, message: 'missing' });
+    transport.pushAnswers.push(gap, gap);
+
+    await engine.requestSync();
+
+    expect(store.rebases).toBe(1);
+    expect(transport.pushes).toHaveLength(2);
     expect(engine.getStatus()).toMatchObject({ state: 'error', lastError: { kind: 'gap', lastMutationId: 0 } });
     expect(clock.live()).toHaveLength(0);
   });

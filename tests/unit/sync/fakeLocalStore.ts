@@ -5,6 +5,7 @@
 import type { MutationResult, PullResponse } from '../../../src/contract';
 import { createClock, recv, send } from '../../../src/core/hlc';
 import type { LocalStore, OutboxEntry, RejectedWrite, SyncMeta } from '../../../src/sync/LocalStore';
+import { rebaseOutboxEntries } from '../../../src/sync/rebaseOutboxEntries';
 
 export const FAKE_CLIENT_ID = 'fakeclient01';
 export const ARTICLE_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -15,6 +16,8 @@ export interface FakeLocalStore extends LocalStore {
   readonly pulls: PullResponse[];
   /** Queue `count` writes (note = "n<id>"). */
   queue(count: number): void;
+  /** How many times the outbox was rebased onto a new client id. */
+  rebases: number;
   /** Make every call fail, as a broken IndexedDB would. */
   failWith: Error | null;
 }
@@ -22,6 +25,7 @@ export interface FakeLocalStore extends LocalStore {
 export function fakeLocalStore(): FakeLocalStore {
   let clock = createClock(FAKE_CLIENT_ID);
   let nextMutationId = 1;
+  let clientId = FAKE_CLIENT_ID;
   let cursor: string | null = null;
   const outbox: OutboxEntry[] = [];
   const store: FakeLocalStore = {
@@ -29,6 +33,7 @@ export function fakeLocalStore(): FakeLocalStore {
     acknowledged: [],
     pulls: [],
     failWith: null,
+    rebases: 0,
     queue(count) {
       for (let i = 0; i < count; i += 1) {
         const stamped = send(clock, 1_000);
@@ -67,10 +72,20 @@ export function fakeLocalStore(): FakeLocalStore {
     },
     async meta(): Promise<SyncMeta> {
       check();
-      return { clientId: FAKE_CLIENT_ID, clock, nextMutationId, cursor };
+      return { clientId, clock, nextMutationId, cursor };
     },
     async get() {
       return undefined;
+    },
+    async rebaseOutbox() {
+      check();
+      store.rebases += 1;
+      clientId = `${FAKE_CLIENT_ID}r${store.rebases}`;
+      clock = { ...clock, clientId };
+      const rebased = rebaseOutboxEntries(outbox, clientId);
+      outbox.splice(0, outbox.length, ...rebased);
+      nextMutationId = rebased.length + 1;
+      return clientId;
     },
   };
   function check() {

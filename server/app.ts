@@ -109,7 +109,7 @@ async function buildApp(
   });
   const context: ServerContext = {
     storage,
-    clock: await startServerClock(storage, now),
+    clock: await startServerClock(storage, now, options.instanceName),
     now,
     loginThrottle: memoryLoginThrottle(now),
     metrics,

@@ -9,13 +9,23 @@ import type { Storage } from '../storage/types';
 
 export const SERVER_CLIENT_ID = 'server';
 
+/**
+ * The clock's id for one instance of a cluster: `server-<instance>`. Two instances stamping in
+ * the same millisecond with the same counter must still order their writes (the id is the
+ * HLC's last tie-break), so each needs its own. One instance alone keeps `server`.
+ */
+export function serverClockId(instanceName: string | null | undefined): string {
+  if (!instanceName) return SERVER_CLIENT_ID;
+  return `${SERVER_CLIENT_ID}-${instanceName.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 64);
+}
+
 export class ServerClock {
   #state: HlcState;
   readonly #now: () => number;
 
-  constructor(now: () => number, highWater: string | null = null) {
+  constructor(now: () => number, highWater: string | null = null, clockId = SERVER_CLIENT_ID) {
     this.#now = now;
-    const start = createClock(SERVER_CLIENT_ID);
+    const start = createClock(clockId);
     this.#state = highWater ? recv(start, highWater, now()) : start;
   }
 
@@ -37,6 +47,6 @@ export class ServerClock {
   }
 }
 
-export async function startServerClock(storage: Storage, now: () => number): Promise<ServerClock> {
-  return new ServerClock(now, await storage.meta.hlcHighWater());
+export async function startServerClock(storage: Storage, now: () => number, instanceName?: string | null): Promise<ServerClock> {
+  return new ServerClock(now, await storage.meta.hlcHighWater(), serverClockId(instanceName));
 }

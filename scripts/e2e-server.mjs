@@ -7,7 +7,8 @@ import { join } from 'node:path';
 const dataDir = mkdtempSync(join(tmpdir(), 'favorites-e2e-'));
 const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   stdio: 'inherit',
-  env: { ...process.env, DATA_DIR: dataDir, STATIC_DIR: 'dist', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  // DATABASE_URL is cleared: CI sets it for the PostgreSQL tests, and it would switch the server to PostgreSQL.
+  env: { ...process.env, DATA_DIR: dataDir, STATIC_DIR: 'dist', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DATABASE_URL: '' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

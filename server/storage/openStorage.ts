@@ -1,8 +1,9 @@
 /**
  * Picks the storage adapter: PostgreSQL when a database URL is given (the scale-out tier,
  * several server instances on one database), else SQLite in a local file (one instance).
+ * The PostgreSQL adapter (and pg) is loaded only when used, so a SQLite server starts as fast
+ * as before it existed.
  */
-import { openPostgresStorage } from './postgres/openPostgresStorage';
 import { openSqliteStorage } from './sqlite/openSqliteStorage';
 import type { Storage, StorageObservers } from './types';
 
@@ -15,9 +16,12 @@ export interface StorageOptions extends StorageObservers {
   readonly databaseSchema?: string | undefined;
 }
 
-export function openStorage(options: StorageOptions): Promise<Storage> {
+export async function openStorage(options: StorageOptions): Promise<Storage> {
   const observers = { onQuery: options.onQuery };
-  if (options.databaseUrl) return openPostgresStorage(options.databaseUrl, { schema: options.databaseSchema, ...observers });
+  if (options.databaseUrl) {
+    const { openPostgresStorage } = await import('./postgres/openPostgresStorage');
+    return openPostgresStorage(options.databaseUrl, { schema: options.databaseSchema, ...observers });
+  }
   if (options.databaseFile) return openSqliteStorage(options.databaseFile, observers);
   throw new TypeError('storage needs a databaseUrl (PostgreSQL) or a databaseFile (SQLite)');
 }

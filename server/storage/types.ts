@@ -174,7 +174,12 @@ export interface Repositories {
 }
 
 export interface Storage extends Repositories {
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * `work` may run MORE THAN ONCE: PostgreSQL runs it at REPEATABLE READ and re-runs it when a
+   * concurrent transaction made it conflict (no lost update). So `work` must have no effect
+   * outside the transaction (publish, respond) — do that after it resolves.
+   */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   readonly bulk: BulkLoader;
   /** Resolves when the database answers a trivial query (readiness). */

@@ -1,13 +1,15 @@
 /**
  * The backends the contract suite runs against. Every test file does
- * `describe.each(targets)` so each target must pass the same assertions; Phase 2 adds a
- * `postgres` target here and nothing else changes.
+ * `describe.each(targets)` so each target must pass the same assertions: the mocks, the real
+ * server on SQLite and the real server on PostgreSQL.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMockServer } from '../../mocks/node';
 import { createServer } from '../../server/app';
+import { postgresTestSchema } from '../support/postgresSchema';
+import { probePostgres } from '../support/services';
 
 export interface RunningTarget {
   readonly baseUrl: string;
@@ -37,7 +39,7 @@ const msw: Target = {
 
 /** The real server over real HTTP, on a throwaway SQLite file. */
 const server: Target = {
-  name: 'server',
+  name: 'server on SQLite',
   async start() {
     const dir = await mkdtemp(join(tmpdir(), 'favorites-contract-'));
     const app = await createServer({ databaseFile: join(dir, 'favorites.sqlite'), logLevel: 'silent', staticDir: null });
@@ -52,4 +54,24 @@ const server: Target = {
   },
 };
 
-export const targets: readonly Target[] = [msw, server];
+/** The real server on PostgreSQL, in a fresh schema dropped on stop. */
+const serverOnPostgres: Target = {
+  name: 'server on PostgreSQL',
+  async start() {
+    const schema = postgresTestSchema('contract');
+    const app = await createServer({ databaseUrl: schema.url, databaseSchema: schema.schema, logLevel: 'silent', staticDir: null });
+    const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    return {
+      baseUrl,
+      async stop() {
+        await app.close();
+        await schema.drop();
+      },
+    };
+  },
+};
+
+// Left out, with a printed reason, when PostgreSQL does not answer outside CI (services.ts).
+const postgres = await probePostgres();
+
+export const targets: readonly Target[] = postgres.available ? [msw, server, serverOnPostgres] : [msw, server];

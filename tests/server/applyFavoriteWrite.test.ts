@@ -1,46 +1,34 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { removePatch, savePatch } from '../../src/core/favoriteRecord';
 import { formatHlc } from '../../src/core/hlc';
-import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage';
 import type { Storage, StoredUser } from '../../server/storage/types';
 import { applyFavoriteWrite } from '../../server/sync/applyFavoriteWrite';
 import { addArticles, addUser, article } from './support/fixtures';
-import { tempDatabaseFile } from './support/tempDir';
+import { storageTargets, useStorage } from './support/storageTargets';
 
 const hlc = (wallMs: number, clientId = 'deviceA') => formatHlc(wallMs, 0, clientId);
 
-let file: string;
-let storage: Storage;
-let user: StoredUser;
-let articleId: string;
+describe.each(storageTargets)('applyFavoriteWrite on $name', (target) => {
+  const db = useStorage(target);
+  let storage: Storage;
+  let user: StoredUser;
+  let articleId: string;
 
-beforeEach(async () => {
-  file = tempDatabaseFile();
-  storage = await openSqliteStorage(file);
-  user = await addUser(storage, 'ada');
-  articleId = (await addArticles(storage, [article('lww')]))[0]!.id;
-});
+  beforeEach(async () => {
+    storage = db.storage;
+    user = await addUser(storage, 'ada');
+    articleId = (await addArticles(storage, [article('lww')]))[0]!.id;
+  });
 
-afterEach(async () => {
-  await storage.close();
-});
-
-/** Rows exactly as stored, read with a separate connection. */
-function storedRows() {
-  const db = new BetterSqlite3(file, { readonly: true });
-  try {
+  /** Rows exactly as stored, read with a separate connection. */
+  async function storedRows() {
     return {
-      favorites: db.prepare('select article_id, saved, saved_hlc, note, note_hlc, version from favorites').all(),
-      tags: db.prepare('select tag, active, hlc, version from favorite_tags order by tag').all(),
-      spaces: db.prepare('select id, version from spaces').all(),
+      favorites: await db.rows('select article_id, saved, saved_hlc, note, note_hlc, version from favorites order by article_id'),
+      tags: await db.rows('select tag, active, hlc, version from favorite_tags order by tag'),
+      spaces: await db.rows('select id, version from spaces order by id'),
     };
-  } finally {
-    db.close();
   }
-}
 
-describe('applyFavoriteWrite', () => {
   it('applies a write with a newer HLC and returns the space version it was stamped with', async () => {
     await applyFavoriteWrite(storage, { userId: user.id, articleId, patch: { saved: true, note: 'first' }, hlc: hlc(1000) });
     const result = await applyFavoriteWrite(storage, { userId: user.id, articleId, patch: { note: 'second' }, hlc: hlc(2000) });
@@ -52,13 +40,13 @@ describe('applyFavoriteWrite', () => {
 
   it('ignores a write older than the stored one: nothing stored, version not bumped', async () => {
     await applyFavoriteWrite(storage, { userId: user.id, articleId, patch: { saved: true, note: 'newer' }, hlc: hlc(5000) });
-    const before = storedRows();
+    const before = await storedRows();
 
     const result = await applyFavoriteWrite(storage, { userId: user.id, articleId, patch: { note: 'older' }, hlc: hlc(4000) });
 
     expect(result).toMatchObject({ changed: false, version: null });
     expect(result.record.note.value).toBe('newer');
-    expect(storedRows()).toEqual(before);
+    expect(await storedRows()).toEqual(before);
   });
 
   it('treats a replay of the same write as a no-op', async () => {
@@ -95,7 +83,7 @@ describe('applyFavoriteWrite', () => {
       hlc: hlc(2000),
     });
 
-    const rows = storedRows();
+    const rows = await storedRows();
     expect(rows.spaces).toEqual([{ id: `u:${user.id}`, version: 2 }]);
     // Only tags changed in the second write: the favorite row keeps its registers but takes
     // version 2, so a pull by the favorites' version index finds the tag change.

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config';
 
+/** tsx compiling server/main.ts in a child process: several seconds on a busy 2-core machine. */
+const SPAWN_TIMEOUT_MS = 30_000;
+
 describe('configuration from the environment', () => {
   it('has defaults for everything', () => {
     expect(loadConfig({}, '/srv/app')).toEqual({
@@ -71,5 +74,5 @@ describe('configuration from the environment', () => {
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toContain('PORT: must be a port number');
     expect(result.stderr).toContain('LOG_LEVEL: must be one of');
-  });
+  }, SPAWN_TIMEOUT_MS);
 });

@@ -7,13 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from './support/tempDir';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** tsx compiling the server, migrations and the catalogue seed: several seconds on a busy 2-core machine. */
+const START_TIMEOUT_MS = 30_000;
 
 describe('npm run serve', () => {
   it('creates the data directory, prints where it runs, and exits 0 on SIGTERM', async () => {
     const dataDir = path.join(tempDir(), 'nested', 'data');
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-app'), LOG_LEVEL: 'warn' },
+      // DATABASE_URL (set for the PostgreSQL tests in CI) would make the server use PostgreSQL.
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-app'), LOG_LEVEL: 'warn', DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
@@ -33,5 +36,5 @@ describe('npm run serve', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  });
+  }, START_TIMEOUT_MS);
 });

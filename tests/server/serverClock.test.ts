@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseHlc } from '../../src/core/hlc';
 import { createServer } from '../../server/app';
-import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage';
 import { applyFavoriteWrite } from '../../server/sync/applyFavoriteWrite';
 import { ServerClock, startServerClock } from '../../server/sync/serverClock';
 import { addArticles, addUser, article } from './support/fixtures';
 import { CSRF, cookieHeader, signup } from './support/http';
-import { tempDatabaseFile } from './support/tempDir';
+import { storageTargets, useStorage } from './support/storageTargets';
 import { testClock } from './support/testClock';
 
 const HOUR_MS = 60 * 60_000;
+/** A first start seeds the catalogue (seconds on PostgreSQL on a busy machine: full-text vectors). */
+const SERVER_START_TIMEOUT_MS = 60_000;
 
 describe('the server clock', () => {
   it('stamps strictly increasing HLCs, even within one millisecond', () => {
@@ -26,17 +27,19 @@ describe('the server clock', () => {
     clock.receive(future);
     expect(clock.stamp() > future).toBe(true);
   });
+});
+
+describe.each(storageTargets)('the server clock on $name', (target) => {
+  const db = useStorage(target);
 
   it('never stamps lower than a stored HLC after a restart, even when the wall clock went back', async () => {
-    const file = tempDatabaseFile();
-    const first = await openSqliteStorage(file);
+    const first = db.storage;
     const user = await addUser(first);
     const articleId = (await addArticles(first, [article('restart')]))[0]!.id;
     const before = (await startServerClock(first, () => Date.UTC(2026, 5, 1))).stamp();
     await applyFavoriteWrite(first, { userId: user.id, articleId, patch: { saved: true }, hlc: before });
-    await first.close();
 
-    const second = await openSqliteStorage(file);
+    const second = await db.open();
     const after = (await startServerClock(second, () => Date.UTC(2026, 5, 1) - HOUR_MS)).stamp();
     await second.close();
 
@@ -44,9 +47,8 @@ describe('the server clock', () => {
   });
 
   it('lets a REST write after a restart with a clock set back still win over the earlier one', async () => {
-    const file = tempDatabaseFile();
     const now = testClock();
-    const first = await createServer({ databaseFile: file, logLevel: 'silent', now });
+    const first = await createServer({ ...db.location, logLevel: 'silent', now });
     const token = await signup(first, 'clocky');
     const { id } = (await first.inject({ url: '/api/v1/articles?limit=1' })).json().items[0];
     const headers = { ...CSRF, ...cookieHeader(token) };
@@ -54,11 +56,11 @@ describe('the server clock', () => {
     await first.close();
 
     now.advance(-HOUR_MS);
-    const second = await createServer({ databaseFile: file, logLevel: 'silent', now });
+    const second = await createServer({ ...db.location, logLevel: 'silent', now });
     await second.inject({ method: 'PUT', url: `/api/v1/favorites/${id}`, headers, payload: { note: 'after restart' } });
     const favorite = (await second.inject({ url: `/api/v1/favorites`, headers })).json().items[0];
     await second.close();
 
     expect(favorite.note).toBe('after restart');
-  });
+  }, SERVER_START_TIMEOUT_MS);
 });

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { searchTerms, SEARCH_TERMS_MAX } from '../../src/core/searchTerms';
-import { openSqliteStorage } from '../../server/storage/sqlite/openSqliteStorage';
 import { ftsMatchExpression } from '../../server/storage/sqlite/sqliteTextSearch';
 import type { Storage } from '../../server/storage/types';
 import { addArticles, addUser, article } from './support/fixtures';
-import { tempDatabaseFile } from './support/tempDir';
+import { storageTargets, useStorage } from './support/storageTargets';
 
 describe('search terms', () => {
   it('keep only words, so query syntax in user input is inert', () => {
@@ -23,20 +22,17 @@ describe('search terms', () => {
   });
 });
 
-describe('full-text search over the catalogue', () => {
+describe.each(storageTargets)('full-text search over the catalogue on $name', (target) => {
+  const db = useStorage(target);
   let storage: Storage;
 
   beforeEach(async () => {
-    storage = await openSqliteStorage(tempDatabaseFile());
+    storage = db.storage;
     await addArticles(storage, [
       article('and', { title: 'Rock and roll', excerpt: 'Guitars' }),
       article('go', { title: 'Go concurrency', body: '<p>Channels and goroutines</p>' }),
       article('c', { title: 'C pointers', excerpt: 'Not for the faint-hearted' }),
     ]);
-  });
-
-  afterEach(async () => {
-    await storage.close();
   });
 
   const titles = async (q: string) => (await storage.articles.list({ limit: 50, q })).items.map((a) => a.title).sort();

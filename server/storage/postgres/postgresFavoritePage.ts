@@ -35,7 +35,7 @@ function pageStatement(cursor: boolean, tag: boolean): string {
     ? `and exists (select 1 from favorite_tags t
         where t.user_id = f.user_id and t.article_id = f.article_id and t.tag = $${cursor ? 5 : 3} and t.active = 1)`
     : '';
-  return [PAGE_SELECT, afterCursor, hasTag, NEWEST_FIRST].join('\n');
+  return [PAGE_SELECT, afterCursor, hasTag, NEWEST_FIRST].filter(Boolean).join('\n');
 }
 
 export function postgresFavoriteList(

@@ -4,7 +4,7 @@
  * which both SQLite and PostgreSQL (smallint) store without a driver-specific type.
  * HLC strings are `''` for a register that was never written (see core/favoriteRecord).
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface UsersTable {
   /** UUIDv7. */
@@ -74,6 +74,8 @@ export interface FavoriteTagsTable {
 export interface SpacesTable {
   id: string;
   version: number;
+  /** The largest HLC written in this space (the server clock never starts below it). */
+  hlc_high: ColumnType<string, string | undefined, string>;
 }
 
 /** Small key/value facts the server keeps about itself (e.g. the HLC high-water mark). */

@@ -135,10 +135,14 @@ export interface SpaceStore {
 }
 
 export interface MetaStore {
-  /** The largest HLC ever stored, so a restarted server clock never stamps lower. */
+  /** The largest HLC ever stored (any space, and bulk loads), so a restarted server clock never stamps lower. */
   hlcHighWater(): Promise<string | null>;
-  /** Raises the high-water mark to `hlc` when it is larger. */
-  raiseHlcHighWater(hlc: string): Promise<void>;
+  /**
+   * Raises `spaceId`'s high-water mark to `hlc` when it is larger. Call it inside the write
+   * transaction after the space's version bump: the row is locked by then, so no other
+   * space's writers wait on it.
+   */
+  raiseHlcHighWater(spaceId: string, hlc: string): Promise<void>;
 }
 
 /** A favorite to bulk-load: saved, stamped `savedHlc` on every register it sets. */

@@ -57,9 +57,10 @@ export async function applyFavoriteWriteIn(
   const patch = typeof write.patch === 'function' ? write.patch(stored) : write.patch;
   const { record, changed } = applyFavoritePatch(stored, patch, write.hlc, write.articleId);
   if (!changed) return { record, changed, version: null };
-  const version = await versions.versionOf(userSpaceId(write.userId));
+  const space = userSpaceId(write.userId);
+  const version = await versions.versionOf(space);
   await tx.favorites.writeRecord(write.userId, stored, record, version);
-  await tx.meta.raiseHlcHighWater(write.hlc);
+  await tx.meta.raiseHlcHighWater(space, write.hlc);
   if (isPublic(stored) || isPublic(record)) {
     await versions.publicPageChanged(write.userId, version, async (id) => (await tx.users.findById(id))?.username ?? null);
   }

@@ -18,7 +18,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { FavoriteRecord } from '../../../src/core/favoriteRecord';
 import { changedTags, favoriteRegistersChanged } from '../kysely/favoriteRecordRows';
-import { HLC_HIGH_WATER_KEY } from '../kysely/metaStore';
 import type { Database } from '../schema';
 import type { Repositories } from '../types';
 
@@ -38,7 +37,8 @@ const keyOf = (userId: string, articleId: string) => `${userId}\u0000${articleId
 export class BufferedFavoriteWrites {
   readonly #db: Kysely<Database>;
   readonly #pending = new Map<string, PendingWrite>();
-  #highWater = '';
+  /** Per space: the largest HLC this transaction wrote. */
+  readonly #highWaters = new Map<string, string>();
 
   /** `db` must be the transaction the writes belong to. */
   constructor(db: Kysely<Database>) {
@@ -79,8 +79,8 @@ export class BufferedFavoriteWrites {
       },
       meta: {
         ...flushingFirst('meta', meta),
-        raiseHlcHighWater: async (hlc) => {
-          if (hlc > this.#highWater) this.#highWater = hlc;
+        raiseHlcHighWater: async (spaceId, hlc) => {
+          if (hlc > (this.#highWaters.get(spaceId) ?? '')) this.#highWaters.set(spaceId, hlc);
         },
       },
     };
@@ -89,9 +89,9 @@ export class BufferedFavoriteWrites {
   /** Writes everything buffered; the transaction calls it before committing. */
   async flush(): Promise<void> {
     const writes = [...this.#pending.values()];
-    const highWater = this.#highWater;
+    const highWaters = [...this.#highWaters];
     this.#pending.clear();
-    this.#highWater = '';
+    this.#highWaters.clear();
     // The favorite row takes the version whenever anything changed, its tags included (favoriteStore).
     const rows = writes.filter((w) => favoriteRegistersChanged(w.stored, w.after) || changedTags(w.stored, w.after).length > 0);
     if (rows.length > 0) await this.#upsertFavorites(rows);
@@ -107,10 +107,9 @@ export class BufferedFavoriteWrites {
         on conflict (user_id, article_id, tag) do update
           set active = excluded.active, hlc = excluded.hlc, version = excluded.version`.execute(this.#db);
     }
-    if (highWater) {
-      await sql`
-        insert into server_meta (key, value) values (${HLC_HIGH_WATER_KEY}, ${highWater})
-        on conflict (key) do update set value = excluded.value where excluded.value > server_meta.value`.execute(this.#db);
+    // The space rows are locked by the transaction's version bumps already: no new contention.
+    for (const [spaceId, hlc] of highWaters) {
+      await sql`update spaces set hlc_high = ${hlc} where id = ${spaceId} and hlc_high < ${hlc}`.execute(this.#db);
     }
   }
 

@@ -71,8 +71,10 @@ describe.skipIf(!postgres.available)('favorite writes in a PostgreSQL transactio
       await tx.favorites.writeRecord(user.id, null, first, 1);
       const stored = await tx.favorites.loadRecord(user.id, articleId);
       await tx.favorites.writeRecord(user.id, stored, patched(stored, articleId, { note: 'later', tags: { b: false } }, 2_000), 1);
-      await tx.meta.raiseHlcHighWater(at(2_000));
-      await tx.meta.raiseHlcHighWater(at(1_000));
+      const space = `u:${user.id}`;
+      await tx.spaces.bump(space);
+      await tx.meta.raiseHlcHighWater(space, at(2_000));
+      await tx.meta.raiseHlcHighWater(space, at(1_000));
     });
     expect(await storage.favorites.loadRecord(user.id, articleId)).toEqual({
       articleId,

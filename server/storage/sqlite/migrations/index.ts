@@ -8,12 +8,14 @@ import { initial } from './0001_initial';
 import { syncClients } from './0002_sync_clients';
 import { favoritesPageCovering } from './0003_favorites_page_covering';
 import { publicFavorites } from './0004_public_favorites';
+import { spaceHlcHighWater } from './0005_space_hlc_high_water';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sync_clients': syncClients,
   '0003_favorites_page_covering': favoritesPageCovering,
   '0004_public_favorites': publicFavorites,
+  '0005_space_hlc_high_water': spaceHlcHighWater,
 };
 
 export const sqliteMigrations: MigrationProvider = {

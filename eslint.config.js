@@ -11,7 +11,7 @@ const NODE = { group: ['node:*', 'fastify', 'better-sqlite3', 'kysely', '**/serv
 const APP_LAYERS = { group: ['**/sync/**', '**/api/**', '**/mocks/**', '**/seed/**'], message: 'Pure code must not depend on the layers above it.' };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'bench/node_modules/', 'bench/peer/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/', '.tmp/'] },
+  { ignores: ['dist/', 'node_modules/', 'bench/node_modules/', 'bench/peer/', 'bench/pouchdb/node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,15 +2,17 @@
  * The favorites page query: the storage call `GET /api/v1/favorites` makes
  * (`storage.favorites.list`, newest first, limit 50), timed in-process for random users, for
  * the first page and for the second (with the first page's cursor). The same calls are then
- * captured as SQL and replayed on a raw connection, which splits the cost between SQLite and
- * everything around it (Kysely, row mapping, promises), and their query plans are recorded.
+ * captured as SQL and replayed on a raw connection, which splits the cost between the database
+ * and everything around it (Kysely, row mapping, promises), and their query plans are recorded.
+ * Runs on SQLite or PostgreSQL (lib/benchDatabase.ts).
  */
-import { openSqliteStorage } from '../server/storage/sqlite/openSqliteStorage';
 import type { FavoritePage } from '../src/contract';
 import { createRandom } from '../src/seed/random';
+import { openBenchStorage, type BenchDatabase } from './lib/benchDatabase';
 import { recordGcPauses, type GcPauses, type GcRecorder } from './lib/gcPauses';
 import { microsSince, summarize, type LatencySummary } from './lib/percentiles';
-import { openSqlCapture, type CapturedStatement } from './lib/sqlCapture';
+import { openPostgresSqlCapture } from './lib/postgresSqlCapture';
+import { openSqlCapture, type CapturedStatement, type SqlCapture } from './lib/sqlCapture';
 
 export const PAGE_LIMIT = 50;
 export const QUERY_CALLS_DEFAULT = 20_000;
@@ -21,7 +23,7 @@ const CAPTURED_USERS = 2_000;
 const SEED = 0x9e7;
 
 export interface FavoritesQueryOptions {
-  readonly databaseFile: string;
+  readonly database: BenchDatabase;
   readonly userIds: readonly string[];
   /** Timed calls per page (first and second page each). */
   readonly calls: number;
@@ -31,7 +33,7 @@ export interface FavoritesQueryResult {
   readonly calls: number;
   readonly firstPage: LatencySummary;
   readonly secondPage: LatencySummary;
-  /** The same pages' SQL statements alone, replayed through better-sqlite3. */
+  /** The same pages' SQL statements alone, replayed through better-sqlite3 or a raw pg connection. */
   readonly firstPageSql: LatencySummary;
   readonly secondPageSql: LatencySummary;
   /** Statement count per page call (the page query plus the tags of its rows). */
@@ -54,7 +56,7 @@ function expectFullPage(page: FavoritePage, which: string): string | null {
 }
 
 async function timeStorageCalls(options: FavoritesQueryOptions): Promise<{ first: number[]; second: number[]; gc: GcPauses }> {
-  const storage = await openSqliteStorage(options.databaseFile);
+  const storage = await openBenchStorage(options.database);
   const random = createRandom(SEED);
   const first: number[] = [];
   const second: number[] = [];
@@ -96,7 +98,9 @@ async function timeSqlAlone(options: FavoritesQueryOptions): Promise<{
   firstPagePlans: string[];
   secondPagePlans: string[];
 }> {
-  const sql = openSqlCapture(options.databaseFile);
+  const { database } = options;
+  const sql: SqlCapture =
+    database.kind === 'sqlite' ? openSqlCapture(database.file) : openPostgresSqlCapture(database.url, database.schema);
   const random = createRandom(SEED + 1);
   try {
     // Same warm-up as the timed calls: the storage's in-memory caches fill as a server's would.
@@ -119,23 +123,31 @@ async function timeSqlAlone(options: FavoritesQueryOptions): Promise<{
     // Replay the captured calls round-robin until there are as many samples as timed calls.
     for (let call = 0; call < WARMUP_CALLS + options.calls; call += 1) {
       const { first, second } = calls[call % calls.length]!;
+      // SQLite replays synchronously: no await, so no promise tick is timed that the server would not pay.
       let startNs = process.hrtime.bigint();
-      sql.replay(first);
+      const firstReplay = sql.replay(first);
+      if (firstReplay) await firstReplay;
       const firstMicros = microsSince(startNs);
       startNs = process.hrtime.bigint();
-      sql.replay(second);
+      const secondReplay = sql.replay(second);
+      if (secondReplay) await secondReplay;
       const secondMicros = microsSince(startNs);
       if (call >= WARMUP_CALLS) {
         firstTimes.push(firstMicros);
         secondTimes.push(secondMicros);
       }
     }
+    const plans = async (statements: readonly CapturedStatement[]) => {
+      const described: string[] = [];
+      for (const statement of statements) described.push(`${statement.sql}\n--\n${await sql.queryPlan(statement)}`);
+      return described;
+    };
     return {
       first: firstTimes,
       second: secondTimes,
       statementsPerPage: sample.first.length,
-      firstPagePlans: sample.first.map((statement) => `${statement.sql}\n--\n${sql.queryPlan(statement)}`),
-      secondPagePlans: sample.second.map((statement) => `${statement.sql}\n--\n${sql.queryPlan(statement)}`),
+      firstPagePlans: await plans(sample.first),
+      secondPagePlans: await plans(sample.second),
     };
   } finally {
     await sql.close();

@@ -86,7 +86,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-async function buildApp(outDir: string): Promise<BuiltApp> {
+export async function buildApp(outDir: string): Promise<BuiltApp> {
   const startMs = performance.now();
   await runViteBuild(outDir);
   const buildSeconds = (performance.now() - startMs) / 1000;

@@ -1,18 +1,17 @@
 /**
- * Seeds a SQLite file the way the server would hold it: migrations and the catalogue through
- * the server's own storage opener, then users and favorites through the bulk loader. The data
- * is deterministic (a seeded PRNG) apart from ids and timestamps, so runs compare fairly.
+ * Seeds a database (a SQLite file or a PostgreSQL schema) the way the server would hold it:
+ * migrations and the catalogue through the server's own storage opener, then users and
+ * favorites through the adapter's bulk loader. The data is deterministic (a seeded PRNG) apart
+ * from ids and timestamps, so runs, and the two databases, compare fairly.
  */
-import { statSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import { hashPassword } from '../server/auth/passwords';
 import { seedCatalogue } from '../server/catalogue/seedCatalogue';
-import { openSqliteStorage } from '../server/storage/sqlite/openSqliteStorage';
 import type { BulkFavorite, Storage, StoredUser } from '../server/storage/types';
 import { LIST_LIMIT_MAX } from '../src/contract';
 import { formatHlc } from '../src/core/hlc';
 import { newId } from '../src/core/ids';
 import { createRandom, type Random } from '../src/seed/random';
+import { databaseFootprint, openBenchStorage, type BenchDatabase } from './lib/benchDatabase';
 
 export const SEED_USERS_DEFAULT = 10_000;
 export const FAVORITES_PER_USER_DEFAULT = 100;
@@ -43,13 +42,13 @@ const NOTES = [
 ] as const;
 
 export interface SeedOptions {
-  readonly databaseFile: string;
+  readonly database: BenchDatabase;
   readonly users: number;
   readonly favoritesPerUser: number;
 }
 
 export interface SeededDatabase {
-  readonly databaseFile: string;
+  readonly database: BenchDatabase;
   readonly userIds: readonly string[];
   readonly articles: number;
   readonly favorites: number;
@@ -57,14 +56,11 @@ export interface SeededDatabase {
   readonly catalogueSeconds: number;
   readonly usersSeconds: number;
   readonly favoritesSeconds: number;
-  /** The database file plus its WAL, after the storage is closed. */
+  /** SQLite: the file plus its WAL; PostgreSQL: the schema's tables, indexes and TOAST; after the storage is closed. */
   readonly databaseBytes: number;
   /** The tables and indexes taking the most space, largest first. */
   readonly largestObjects: readonly { readonly name: string; readonly bytes: number }[];
 }
-
-/** How many of the largest tables and indexes the report names. */
-const LARGEST_OBJECTS_SHOWN = 6;
 
 const secondsSince = (startMs: number) => (performance.now() - startMs) / 1000;
 
@@ -103,26 +99,6 @@ function favoritesOf(random: Random, userId: string, articleIds: string[], count
     }
     return favorite;
   });
-}
-
-/** Space per table and index, from SQLite's dbstat virtual table. */
-function largestObjects(databaseFile: string): { name: string; bytes: number }[] {
-  const db = new BetterSqlite3(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare('select name, sum(pgsize) as bytes from dbstat group by name order by bytes desc limit ?')
-      .all(LARGEST_OBJECTS_SHOWN) as { name: string; bytes: number }[];
-  } finally {
-    db.close();
-  }
-}
-
-function fileBytes(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 interface SeedTimings {
@@ -184,18 +160,14 @@ async function seedInto(storage: Storage, users: number, favoritesPerUser: numbe
 }
 
 export async function seedFavorites(options: SeedOptions): Promise<SeededDatabase> {
-  const { databaseFile, users, favoritesPerUser } = options;
-  const storage = await openSqliteStorage(databaseFile);
+  const { database, users, favoritesPerUser } = options;
+  const storage = await openBenchStorage(database);
   let seeded: SeedTimings;
   try {
     seeded = await seedInto(storage, users, favoritesPerUser);
   } finally {
     await storage.close();
   }
-  return {
-    ...seeded,
-    databaseFile,
-    databaseBytes: fileBytes(databaseFile) + fileBytes(`${databaseFile}-wal`),
-    largestObjects: largestObjects(databaseFile),
-  };
+  const footprint = await databaseFootprint(database);
+  return { ...seeded, database, databaseBytes: footprint.bytes, largestObjects: footprint.largestObjects };
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-export const SECTION_IDS = ['machine', 'seed', 'query', 'http', 'firstload'] as const;
+export const SECTION_IDS = ['machine', 'seed', 'query', 'http', 'firstload', 'propagation', 'seedPostgres', 'queryPostgres', 'sync', 'pouchdb', 'users', 'usersPostgres', 'websockets'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 const TITLES: Record<SectionId, string> = {
@@ -15,13 +15,21 @@ const TITLES: Record<SectionId, string> = {
   query: 'Favorites page query (storage call)',
   http: 'GET /api/v1/favorites under 100 connections',
   firstload: 'First load of the built app in Chromium',
+  propagation: 'Propagation: a save on one device visible on another',
+  seedPostgres: 'Seed on PostgreSQL: 1,000,000 favorites over 10,000 users',
+  queryPostgres: 'Favorites page query on PostgreSQL (storage call)',
+  sync: 'Sync in Chromium: 1,000 offline writes pushed, 10,000 favorites into a fresh device',
+  pouchdb: 'The same sync by PouchDB 9 against pouchdb-server 4',
+  users: '1,000 simulated users, a realistic mix for 60 s (SQLite)',
+  usersPostgres: '1,000 simulated users, a realistic mix for 60 s (PostgreSQL)',
+  websockets: '10,000 WebSockets on one instance: memory per connection',
 };
 
 const INTRO = `# Benchmarks
 
 Written by \`npm run bench\` (\`bench/run.ts\`; not part of \`npm test\`). Each block below is
-replaced when its part runs again: \`npm run bench -- seed|query|http|firstload\` runs one part
-(query and http seed their own database first). Figures are from one machine: compare ratios
+replaced when its part runs again: \`npm run bench -- seed|query|http|firstload|propagation|sync|pouchdb|users|websockets\` runs one part
+(query and http seed their own database first; pouchdb runs sync too, for its ratio). Figures are from one machine: compare ratios
 and orders of magnitude, not the last digit.
 `;
 
@@ -33,7 +41,8 @@ function block(id: SectionId, body: string): string {
 }
 
 function placeholder(id: SectionId): string {
-  return `_Not measured yet: \`npm run bench -- ${id}\`._`;
+  const command = id.endsWith('Postgres') ? `--db postgres ${id.slice(0, -'Postgres'.length)}` : id;
+  return `_Not measured yet: \`npm run bench -- ${command}\`._`;
 }
 
 function freshDocument(): string {

@@ -1,6 +1,7 @@
 /** The markdown of each benchmark's block in docs/benchmarks.md (also printed to the console). */
 import type { FavoritesQueryResult } from '../favoritesQuery';
 import type { FirstLoadResult, LoadTimings } from '../firstLoad';
+import type { PhaseName, PropagationResult } from '../propagation';
 import { HTTP_PROFILE_SECONDS, HTTP_WARMUP_SECONDS, type HttpFavoritesResult } from '../httpFavorites';
 import type { SeededDatabase } from '../seedFavorites';
 import type { MachineFacts } from './machineFacts';
@@ -25,7 +26,7 @@ const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, m
 const int = (value: number) => integer.format(value);
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 
-function measuredLine(run: RunFacts, extra = ''): string {
+export function measuredLine(run: RunFacts, extra = ''): string {
   const { machine } = run;
   return (
     `Measured ${run.startedAt} with \`${run.command}\` on ${machine.nproc} cores (nproc), Node ${machine.node}${extra}; ` +
@@ -37,7 +38,7 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], alignRightFrom = 1): string {
+export function table(header: readonly string[], rows: readonly (readonly string[])[], alignRightFrom = 1): string {
   const rule = header.map((_, index) => (index >= alignRightFrom ? '---:' : '---'));
   return [row(header), row(rule), ...rows.map(row)].join('\n');
 }
@@ -62,20 +63,22 @@ export function machineSection(run: RunFacts): string {
 
 export function seedSection(seed: SeededDatabase, run: RunFacts): string {
   const rate = (rows: number, seconds: number) => (seconds > 0 ? int(rows / seconds) : '–');
+  const onPostgres = seed.database.kind === 'postgres';
   return [
     measuredLine(run),
     '',
     table(
       ['step', 'rows', 'seconds', 'rows/s'],
       [
-        ['catalogue (`seedCatalogue`: migrations done, articles + FTS5 index)', `${int(seed.articles)} articles`, twoDecimals.format(seed.catalogueSeconds), rate(seed.articles, seed.catalogueSeconds)],
+        [`catalogue (\`seedCatalogue\`: migrations done, articles + ${onPostgres ? 'tsvector column and GIN index' : 'FTS5 index'})`, `${int(seed.articles)} articles`, twoDecimals.format(seed.catalogueSeconds), rate(seed.articles, seed.catalogueSeconds)],
         ['users (`bulk.insertUsers`, one shared argon2id hash)', `${int(seed.userIds.length)} users`, twoDecimals.format(seed.usersSeconds), rate(seed.userIds.length, seed.usersSeconds)],
-        ['favorites (`bulk.insertFavorites`, 50,000 per transaction)', `${int(seed.favorites)} favorites + ${int(seed.tags)} tags`, twoDecimals.format(seed.favoritesSeconds), rate(seed.favorites, seed.favoritesSeconds)],
+        [`favorites (\`bulk.insertFavorites\`, 50,000 per transaction${onPostgres ? ', `unnest` inserts of 10,000 rows' : ''})`, `${int(seed.favorites)} favorites + ${int(seed.tags)} tags`, twoDecimals.format(seed.favoritesSeconds), rate(seed.favorites, seed.favoritesSeconds)],
       ],
       1,
     ),
     '',
-    `Database size after close: **${oneDecimal.format(seed.databaseBytes / MIB)} MiB** (file + WAL; WAL mode, synchronous NORMAL); ` +
+    `Database size after close: **${oneDecimal.format(seed.databaseBytes / MIB)} MiB** ` +
+      `(${onPostgres ? 'the schema\'s tables with their indexes and TOAST, PostgreSQL defaults' : 'file + WAL; WAL mode, synchronous NORMAL'}); ` +
       `largest tables and indexes: ${seed.largestObjects.map((object) => `\`${object.name}\` ${int(object.bytes / MIB)} MiB`).join(', ')}. ` +
       'Each user has the same number of favorites, distinct articles drawn at random from the catalogue, saved over the past year; ' +
       'about 20% carry a note, 30% one to three tags, 10% are public.',
@@ -109,7 +112,15 @@ function gcLine(result: FavoritesQueryResult): string {
   );
 }
 
-export function querySection(result: FavoritesQueryResult, targetP99Micros: number, run: RunFacts, scale: string): string {
+export function querySection(
+  result: FavoritesQueryResult,
+  targetP99Micros: number,
+  run: RunFacts,
+  scale: string,
+  database: 'SQLite' | 'PostgreSQL' = 'SQLite',
+): string {
+  const rawDriver = database === 'SQLite' ? 'better-sqlite3' : 'one raw pg connection (the loopback round trip included)';
+  const planKind = database === 'SQLite' ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN ANALYZE';
   const micros = (value: number) => int(value);
   const target = (summary: LatencySummary) => ({ text: `p99 < ${int(targetP99Micros)}`, met: summary.p99 < targetP99Micros });
   const sqlShare = (sql: LatencySummary, call: LatencySummary) => `${int((sql.p50 / call.p50) * 100)}%`;
@@ -120,7 +131,7 @@ export function querySection(result: FavoritesQueryResult, targetP99Micros: numb
     '`storage.favorites.list(userId, { limit: 50 })`, the call `GET /api/v1/favorites` makes, awaited one at a time in-process for random users ' +
       '(2,000 warm-up calls not counted). The second page passes the first page\'s `nextCursor`. ' +
       `"SQL alone" replays the same ${result.statementsPerPage} statements per page (listed below with their query plans), ` +
-      'captured from the server\'s own repositories (warm, like the timed calls), through better-sqlite3 with no Kysely and no mapping. Microseconds:',
+      `captured from the server's own repositories (warm, like the timed calls), through ${rawDriver} with no Kysely and no mapping. Microseconds:`,
     '',
     table(
       ['call', 'calls', 'p50 µs', 'p95 µs', 'p99 µs', 'max µs', 'target', 'target met'],
@@ -133,13 +144,13 @@ export function querySection(result: FavoritesQueryResult, targetP99Micros: numb
       1,
     ),
     '',
-    `Where the time goes: at p50, SQLite is ${sqlShare(result.firstPageSql, result.firstPage)} of the first page's call and ` +
+    `Where the time goes: at p50, ${database} is ${sqlShare(result.firstPageSql, result.firstPage)} of the first page's call and ` +
       `${sqlShare(result.secondPageSql, result.secondPage)} of the second's; the rest is the JavaScript around it: Kysely building and ` +
       'compiling each statement, turning 50 rows into API objects, and the awaits between them.',
     '',
     gcLine(result),
     '',
-    '<details><summary>Query plans (EXPLAIN QUERY PLAN of the captured statements)</summary>',
+    `<details><summary>Query plans (${planKind} of the captured statements)</summary>`,
     '',
     '```',
     plans.join('\n\n'),
@@ -227,5 +238,61 @@ export function firstLoadSection(result: FirstLoadResult, targetMs: number, run:
     '',
     `Built assets (all of the build, source maps excluded; uncompressed, as the server sends them): JavaScript ${int(build.jsBytes / KIB)} KiB, ` +
       `CSS ${int(build.cssBytes / KIB)} KiB, HTML ${oneDecimal.format(build.htmlBytes / KIB)} KiB.`,
+  ].join('\n');
+}
+
+const PROPAGATION_PHASES: readonly [PhaseName, string][] = [
+  ['clickToPush', "click on A → A's push sent (local write, the pass handed to A's service worker)"],
+  ['push', "A's push (request to response: the server's commit, which sends the poke)"],
+  ['pushToPull', "A's push answered → B's pull sent (the poke's trip, B's pass handed to its worker; the poke leaves before the answer)"],
+  ['pull', "B's pull (request to response)"],
+  ['pullToDom', "B's pull answered → B's DOM shows it (IndexedDB write in the worker, live query, React)"],
+];
+
+export function propagationSection(result: PropagationResult, targetP95Ms: number, run: RunFacts): string {
+  const latency = (label: string, summary: LatencySummary, target?: { text: string; met: boolean }) => [
+    label,
+    int(summary.count),
+    int(summary.p50),
+    int(summary.p95),
+    int(summary.p99),
+    int(summary.max),
+    target?.text ?? '–',
+    target ? verdict(target.met) : '–',
+  ];
+  const [socketsA, socketsB] = result.socketsOpened;
+  return [
+    measuredLine(run, `, Chromium ${result.chromiumVersion}`),
+    '',
+    `\`vite build\` (${oneDecimal.format(result.build.buildSeconds)} s) served by the real server (its own process, a fresh database, ` +
+      'in-process pokes). Two browser contexts of one Chromium signed in as one user (two devices: their own cookies, IndexedDB and service ' +
+      'worker, which controls each page and runs its passes), both on Browse. Device A clicks "Save to favorites" on a row, then again to ' +
+      'remove it, cycling through the first rows; each change is timed from the `click` event in A to the first animation frame after the ' +
+      'same row\'s button on device B turned `aria-pressed` (wall clock read in each page, ms). The path: A\'s local write and push, the ' +
+      "server's commit and poke over B's WebSocket, B's pull into IndexedDB, B's live query re-rendering the row. " +
+      'Headless, loopback; the server, the browser and the bench share the machine. Milliseconds:',
+    '',
+    table(
+      ['change on A, shown on B', 'changes', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'target', 'target met'],
+      [
+        latency('save → button pressed (painted)', result.save, { text: `p95 < ${int(targetP95Ms)}`, met: result.save.p95 < targetP95Ms }),
+        latency('save → button pressed (DOM, before paint)', result.saveDom),
+        latency('remove → button released (painted)', result.remove),
+      ],
+      1,
+    ),
+    '',
+    "Where a save's time goes (the browser's own request timings; a save whose push or pull could not be matched is left out):",
+    '',
+    table(
+      ['leg', 'p50 ms', 'p95 ms', 'max ms'],
+      PROPAGATION_PHASES.map(([name, label]) => {
+        const phase = result.phases[name];
+        return [label, int(phase.p50), int(phase.p95), int(phase.max)];
+      }),
+      1,
+    ),
+    '',
+    `WebSockets opened during the run: device A ${int(socketsA)}, device B ${int(socketsB)} (one each: no drop, no reconnect).`,
   ].join('\n');
 }

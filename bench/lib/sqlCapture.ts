@@ -25,10 +25,13 @@ export interface SqlCapture {
   readonly repositories: Repositories;
   /** Runs `work` and returns the statements it executed, in order, with its result. */
   capture<T>(work: (repositories: Repositories) => Promise<T>): Promise<{ result: T; statements: CapturedStatement[] }>;
-  /** `EXPLAIN QUERY PLAN` of one statement, as an indented tree. */
-  queryPlan(statement: CapturedStatement): string;
-  /** Runs the statements on the raw connection (prepared once per SQL text). */
-  replay(statements: readonly CapturedStatement[]): void;
+  /** The query plan of one statement, as an indented tree. */
+  queryPlan(statement: CapturedStatement): string | Promise<string>;
+  /**
+   * Runs the statements on the raw connection (SQLite: prepared once per SQL text,
+   * synchronously; PostgreSQL, postgresSqlCapture.ts: a promise).
+   */
+  replay(statements: readonly CapturedStatement[]): void | Promise<void>;
   close(): Promise<void>;
 }
 

@@ -21,7 +21,11 @@ export function acknowledgePush(
   nowMs: number,
 ): Promise<RejectedWrite[]> {
   return db.transaction('rw', [db.records, db.outbox, db.syncMeta], async () => {
-    const processed = await db.outbox.where('id').belowOrEqual(lastMutationId).toArray();
+    // Only refused and no-op writes need their entries (to roll back). When the server applied
+    // every one, the common case, the batch goes as one key-range delete: no entry is read, and
+    // not one IndexedDB request per entry (a 500-entry batch took tens of ms that way).
+    const everyApplied = results.every((result) => result.status === 'applied');
+    const processed = everyApplied ? [] : await db.outbox.where('id').belowOrEqual(lastMutationId).toArray();
     const byId = new Map(processed.map((entry) => [entry.id, entry]));
     const rejected: RejectedWrite[] = [];
     for (const result of results) {
@@ -29,7 +33,7 @@ export function acknowledgePush(
       // A result for an entry already gone was acknowledged before (a replayed response).
       if (result.status === 'rejected' && entry) rejected.push({ entry, reason: result.reason ?? UNKNOWN_REASON });
     }
-    await db.outbox.bulkDelete(processed.map((entry) => entry.id));
+    await db.outbox.where('id').belowOrEqual(lastMutationId).delete();
 
     // Writes the server applied in this push stay in the view until a pull brings them back
     // as confirmed registers (their version bump guarantees it does). Refused ones leave it, and

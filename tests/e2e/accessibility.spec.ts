@@ -41,4 +41,20 @@ test.describe('accessibility', () => {
     await expect(app.favorites.rows).toHaveCount(1);
     expect(await seriousViolations(page), 'favorites').toEqual([]);
   });
+
+  test('the reader of a saved favorite and the public page have no serious or critical axe violations', async ({ page, app }) => {
+    const username = await signUpViaApi(page.request);
+    const [article] = await newestArticles(page.request, 1);
+    await app.reader.open(article!.id, article!.title);
+    await app.reader.saveButton.click();
+    const toggle = page.getByRole('button', { name: 'Show on my public page' });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(await seriousViolations(page), 'article, saved and public').toEqual([]);
+
+    await expect(app.shell.syncStatus).toHaveText('Synced');
+    await page.goto(`/@${username}`);
+    await expect(page.getByRole('article', { name: article!.title })).toBeVisible();
+    expect(await seriousViolations(page), 'public page').toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  *
  * - Sign-in: a pass at once (its pull brings the server's favorites; nothing else loads them),
  *   then passes after every local write, when the network returns, when the page becomes
- *   visible and every minute.
+ *   visible, every minute, and when the real-time socket says another device changed something.
  * - A 401 during a pass: the engine pauses (nothing is dropped) and the session ends; the same
  *   user's next sign-in resumes the same engine, which pushes what queued meanwhile.
  * - Sign-out: the engine stops; the outbox stays in the user's database for their next sign-in.
@@ -19,13 +19,14 @@ import { createTransport, SyncEngine, type RejectedWrite } from '../../sync';
 import { rejectionMessage } from './rejectionMessage';
 import { forgetOutboxSync, registerOutboxSync } from './outboxBackgroundSync';
 import { outboxPass } from './outboxPass';
+import { startRealtime } from './realtimeSession';
 import { attachSyncTriggers } from './syncTriggers';
 import { userSyncStore } from './userSyncStore';
 
 interface Running {
   readonly userId: string;
   readonly engine: SyncEngine;
-  /** Removes the background triggers; null while the session is suspended. */
+  /** Removes the background triggers and the real-time socket; null while the session is suspended. */
   detachTriggers: (() => void) | null;
 }
 
@@ -41,7 +42,7 @@ export function whenSyncUnauthenticated(callback: () => void): void {
 /** Start (or, for the user whose session had ended, resume) syncing `userId`'s database. */
 export function startSync(userId: string): void {
   if (running?.userId === userId) {
-    running.detachTriggers ??= attachSyncTriggers(backgroundTriggers);
+    running.detachTriggers ??= attachBackground(userId);
     useSyncStatusStore.getState().update(running.engine.getStatus());
     void running.engine.resume();
     return;
@@ -49,7 +50,7 @@ export function startSync(userId: string): void {
   stopSync();
   // The pass takes the user's lock itself (the worker takes it when it runs the pass).
   const engine = new SyncEngine({ userId, store: userSyncStore(userId), transport: createTransport({}), locks: null, pass: outboxPass(userId) });
-  const current: Running = { userId, engine, detachTriggers: attachSyncTriggers(backgroundTriggers) };
+  const current: Running = { userId, engine, detachTriggers: attachBackground(userId) };
   running = current;
   let previous = engine.getStatus();
   engine.subscribe((status) => {
@@ -78,6 +79,25 @@ const backgroundTriggers = {
   sync: () => void running?.engine.requestSync(),
   networkReturned: () => void running?.engine.networkReturned(),
 };
+
+/**
+ * Passes nobody asked for: the triggers (network back, page visible, timer) and the real-time
+ * socket's pokes (realtimeSession.ts: one tab per browser holds it). Returns what removes them.
+ */
+function attachBackground(userId: string): () => void {
+  const detachTriggers = attachSyncTriggers(backgroundTriggers);
+  const stopRealtime = startRealtime(userId, userSyncStore(userId), {
+    idle: async () => running?.engine.settled(),
+    requestSync: backgroundTriggers.sync,
+    networkReturned: backgroundTriggers.networkReturned,
+    // Like a 401 from a pass: the session ends, the engine is kept for the same user's next sign-in.
+    unauthenticated: () => onUnauthenticated(),
+  });
+  return () => {
+    detachTriggers();
+    stopRealtime();
+  };
+}
 
 /** The session ended without a sign-out (401): keep the engine, paused, for `startSync` to resume. */
 export function suspendSync(): void {

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
+import { CLUSTER_INSTANCE_PORTS, CLUSTER_INSTANCE_URLS, CLUSTER_PORT } from './tests/e2e/cluster/instances';
 
 /** Browser tests: Debian's Chromium against the real server on a fresh SQLite file. */
 const PORT = Number(process.env.E2E_PORT ?? 4319);
@@ -7,6 +9,19 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** `npm run dev:mock`'s app (Vite + MSW in the browser, no server), for the mock-mode smoke test. */
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4320);
 const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
+
+/**
+ * The cluster tests need PostgreSQL and Redis. In CI (.ci/run starts them) they always run and
+ * fail when the services are missing; elsewhere they are left out with a printed reason.
+ */
+function clusterServices(): boolean {
+  if (process.env.CI === 'true') return true;
+  const probe = spawnSync(process.execPath, ['scripts/probe-services.mjs'], { encoding: 'utf8' });
+  if (probe.status === 0) return true;
+  console.warn(`[skipped] cluster browser tests (tests/e2e/cluster/): no ${probe.stdout.trim() || 'PostgreSQL and Redis'}`);
+  return false;
+}
+const withCluster = clusterServices();
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,8 +43,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'server', testIgnore: /mock\//, use: { baseURL: BASE_URL } },
+    { name: 'server', testIgnore: /(mock|cluster)\//, use: { baseURL: BASE_URL } },
     { name: 'mock', testMatch: /mock\/.*\.spec\.ts/, use: { baseURL: MOCK_URL } },
+    ...(withCluster ? [{ name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/, use: { baseURL: CLUSTER_INSTANCE_URLS[0] } }] : []),
   ],
   webServer: [
     {
@@ -49,5 +65,18 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
+    ...(withCluster
+      ? [
+          {
+            command: 'node scripts/e2e-cluster.mjs',
+            url: `http://127.0.0.1:${CLUSTER_PORT}/readyz`,
+            reuseExistingServer: false,
+            timeout: 90_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+            env: { E2E_CLUSTER_PORT: String(CLUSTER_PORT), E2E_CLUSTER_INSTANCE_PORTS: CLUSTER_INSTANCE_PORTS.join(',') },
+          },
+        ]
+      : []),
   ],
 });

@@ -65,8 +65,8 @@ function recordSocketOpens(): void {
 }
 
 /** A second device: a fresh browser context signed in as `username`. */
-export async function openDevice(browser: Browser, username: string): Promise<Device> {
-  const context = await browser.newContext();
+export async function openDevice(browser: Browser, username: string, baseURL?: string): Promise<Device> {
+  const context = await browser.newContext(baseURL ? { baseURL } : {});
   const response = await context.request.post('/api/v1/auth/login', { data: { username, password: PASSWORD }, headers: CSRF });
   expect(response.status()).toBe(200);
   await context.addInitScript(recordSocketOpens);

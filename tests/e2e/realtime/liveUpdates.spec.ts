@@ -5,6 +5,7 @@ import { CSRF, expect, newestArticles, pagesOf, signUpViaApi, test } from '../fi
 import { waitForWorkerControl } from '../pwa/serviceWorker';
 import { clickTimed, expectShownInTime, watchArticle } from './propagationTiming';
 import { openDevice, SyncSockets } from './syncSockets';
+import { browseOnBothDevices, expectSaveAndRemoveShownInTime } from './twoDevicesOnBrowse';
 
 /**
  * Both devices as a returning user has them: the app's worker installed and in control. On a
@@ -45,39 +46,13 @@ test.beforeAll(async ({ playwright }) => {
 });
 
 test.describe('real-time sync between devices', () => {
-  test('saving on one device presses the button on the other within 1 s, and removing releases it', async ({ page, app, browser }) => {
+  test('saving on one device presses the button on the other within 1 s, and removing releases it', async ({ page, browser }) => {
     const username = await signUpViaApi(page.request);
     const [article, first] = await newestArticles(page.request, 2);
     const other = await openDevice(browser, username);
     try {
-      const otherApp = pagesOf(other.page);
-      await app.browse.open();
-      await otherApp.browse.open();
-      await workersInControl(page, other.page);
-      await other.waitUntilCaughtUp();
-      await app.browse.save(first!.title);
-      await expect(otherApp.browse.saveButton(first!.title)).toHaveAttribute('aria-pressed', 'true');
-      const button = app.browse.saveButton(article!.title);
-      const otherButton = otherApp.browse.saveButton(article!.title);
-      await expect(otherButton).toHaveAttribute('aria-pressed', 'false');
-
-      const pressed = await watchArticle(other.page, article!.id, 'pressed');
-      const savedAt = await clickTimed(button);
-      await expectShownInTime(
-        savedAt,
-        pressed,
-        (timeout) => expect(otherButton).toHaveAttribute('aria-pressed', 'true', { timeout }),
-        'save → pressed on the other device',
-      );
-
-      const released = await watchArticle(other.page, article!.id, 'released');
-      const removedAt = await clickTimed(button);
-      await expectShownInTime(
-        removedAt,
-        released,
-        (timeout) => expect(otherButton).toHaveAttribute('aria-pressed', 'false', { timeout }),
-        'remove → released on the other device',
-      );
+      await browseOnBothDevices(page, other, first!);
+      await expectSaveAndRemoveShownInTime(page, other, article!);
     } finally {
       await other.context.close();
     }

@@ -1,6 +1,7 @@
 /** Starts bench/benchServer.ts in a child process, talks to it over IPC, and stops it. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { nextIpcReply } from './ipcReply';
 import type { BenchServerReply, BenchServerRequest } from '../benchServer';
 
 const SERVER_ENTRY = fileURLToPath(new URL('../benchServer.ts', import.meta.url));
@@ -22,44 +23,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-class ServerProcessError extends Error {
-  override readonly name = 'ServerProcessError';
-}
 
-/** The next reply of the given type, failing on a `failed` reply, an exit or a timeout. */
-function nextReply<T extends BenchServerReply['type']>(
-  child: ChildProcess,
-  type: T,
-  timeoutMs: number,
-): Promise<Extract<BenchServerReply, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      child.off('error', reject);
-    };
-    const onMessage = (message: BenchServerReply) => {
-      if (message.type === type) {
-        cleanup();
-        resolve(message as Extract<BenchServerReply, { type: T }>);
-      } else if (message.type === 'failed') {
-        cleanup();
-        reject(new ServerProcessError(`bench server: ${message.message}`));
-      }
-    };
-    const onExit = (code: number | null, signal: string | null) => {
-      cleanup();
-      reject(new ServerProcessError(`bench server exited (code ${code}, signal ${signal}) while waiting for ${type}`));
-    };
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new ServerProcessError(`bench server: no ${type} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-    child.once('error', reject);
-  });
+function nextReply<T extends BenchServerReply['type']>(child: ChildProcess, type: T, timeoutMs: number) {
+  return nextIpcReply<BenchServerReply, T>(child, type, timeoutMs, 'bench server');
 }
 
 export async function startServerProcess(databaseFile: string, staticDir?: string): Promise<RunningServer> {

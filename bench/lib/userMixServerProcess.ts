@@ -1,6 +1,7 @@
 /** Starts bench/lib/userMixServer.ts in a child process on either database, asks it over IPC, and stops it. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { nextIpcReply } from './ipcReply';
 import type { BenchDatabase } from './benchDatabase';
 import type { UserMixServerReply, UserMixServerRequest, UserMixServerStats } from './userMixServer';
 
@@ -24,41 +25,9 @@ export interface UserMixServer {
   stop(): Promise<void>;
 }
 
-class UserMixServerError extends Error {
-  override readonly name = 'UserMixServerError';
-}
 
-function nextReply<T extends UserMixServerReply['type']>(
-  child: ChildProcess,
-  type: T,
-  timeoutMs: number,
-): Promise<Extract<UserMixServerReply, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    const onMessage = (message: UserMixServerReply) => {
-      if (message.type === type) {
-        cleanup();
-        resolve(message as Extract<UserMixServerReply, { type: T }>);
-      } else if (message.type === 'failed') {
-        cleanup();
-        reject(new UserMixServerError(`user-mix server: ${message.message}`));
-      }
-    };
-    const onExit = (code: number | null, signal: string | null) => {
-      cleanup();
-      reject(new UserMixServerError(`user-mix server exited (code ${code}, signal ${signal}) while waiting for ${type}`));
-    };
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new UserMixServerError(`user-mix server: no ${type} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
+function nextReply<T extends UserMixServerReply['type']>(child: ChildProcess, type: T, timeoutMs: number) {
+  return nextIpcReply<UserMixServerReply, T>(child, type, timeoutMs, 'user-mix server');
 }
 
 export async function startUserMixServer(database: BenchDatabase): Promise<UserMixServer> {

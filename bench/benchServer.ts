@@ -6,10 +6,9 @@
  * `profile-stop` (writing the profile to the file named), and closes when told to stop or
  * when its parent goes away.
  */
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer } from '../server/app';
+import { closeOnStop, cpuProfiler } from './lib/childServer';
 
 export type BenchServerRequest = { readonly type: 'profile-start' } | { readonly type: 'profile-stop'; readonly file: string };
 export type BenchServerReply =
@@ -18,28 +17,8 @@ export type BenchServerReply =
   | { readonly type: 'profile-stopped' }
   | { readonly type: 'failed'; readonly message: string };
 
-/** Microseconds between CPU samples: V8's default, fine enough for a multi-second run. */
-const PROFILE_SAMPLING_INTERVAL_US = 1_000;
-
 function reply(message: BenchServerReply): void {
   process.send?.(message);
-}
-
-/** The V8 sampling profiler on this process, through the inspector protocol. */
-function cpuProfiler() {
-  const session = new Session();
-  session.connect();
-  return {
-    async start() {
-      await session.post('Profiler.enable');
-      await session.post('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_INTERVAL_US });
-      await session.post('Profiler.start');
-    },
-    async stop(file: string) {
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(file, JSON.stringify(profile));
-    },
-  };
 }
 
 async function main(): Promise<void> {
@@ -48,22 +27,7 @@ async function main(): Promise<void> {
     throw new Error('benchServer.ts is started by bench/lib/serverProcess.ts, with a database file and IPC');
   }
   const app = await createServer({ databaseFile, staticDir: staticDir || null, logLevel: 'warn' });
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('bench server: close failed', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', close);
-  process.on('SIGINT', close);
-  // The parent exited or dropped the channel: never outlive it.
-  process.on('disconnect', close);
+  closeOnStop(app, 'bench server');
 
   const profiler = cpuProfiler();
   process.on('message', (request: BenchServerRequest) => {

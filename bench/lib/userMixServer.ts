@@ -7,12 +7,11 @@
  * It also runs V8's CPU profiler between `profile-start` and `profile-stop`. It closes on
  * SIGTERM or when its parent goes away.
  */
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createServer } from '../../server/app';
 import type { BenchDatabase } from './benchDatabase';
+import { closeOnStop, cpuProfiler } from './childServer';
 
 export type UserMixServerRequest =
   | { readonly type: 'stats' }
@@ -38,7 +37,6 @@ export type UserMixServerReply =
   | { readonly type: 'profile-stopped' }
   | { readonly type: 'failed'; readonly message: string };
 
-const PROFILE_SAMPLING_INTERVAL_US = 1_000;
 /** The loop-delay histogram's resolution, ms. */
 const LOOP_DELAY_RESOLUTION_MS = 10;
 const NS_PER_MS = 1e6;
@@ -56,26 +54,11 @@ async function main(): Promise<void> {
     staticDir: null,
     logLevel: 'warn',
   });
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('user-mix server: close failed', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', close);
-  process.on('SIGINT', close);
-  process.on('disconnect', close);
+  closeOnStop(app, 'user-mix server');
 
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   loopDelay.enable();
-  const session = new Session();
-  session.connect();
+  const profiler = cpuProfiler();
   const handle = async (request: UserMixServerRequest): Promise<UserMixServerReply> => {
     switch (request.type) {
       case 'stats': {
@@ -94,15 +77,11 @@ async function main(): Promise<void> {
         return stats;
       }
       case 'profile-start':
-        await session.post('Profiler.enable');
-        await session.post('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_INTERVAL_US });
-        await session.post('Profiler.start');
+        await profiler.start();
         return { type: 'profile-started' };
-      case 'profile-stop': {
-        const { profile } = await session.post('Profiler.stop');
-        writeFileSync(request.file, JSON.stringify(profile));
+      case 'profile-stop':
+        await profiler.stop(request.file);
         return { type: 'profile-stopped' };
-      }
     }
   };
   process.on('message', (request: UserMixServerRequest) => {

@@ -1,26 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody, publicLivePath, publicSpaceId } from '../../../src/contract';
 import { HttpUser, newClientId } from './support/httpClient';
+import { openedSockets } from './support/openedSockets';
 import { startServer, type RunningServer } from './support/realtimeServer';
 import { refusedUpgrade, TestSocket } from './support/testSocket';
 
 let server: RunningServer;
-const sockets: TestSocket[] = [];
+const open = openedSockets();
 
 /** An anonymous watcher of `username`'s public page (no cookie, no token). */
-async function watch(username: string): Promise<TestSocket> {
-  const socket = await TestSocket.open(server.origin.replace(/^http/, 'ws') + publicLivePath(username));
-  sockets.push(socket);
-  return socket;
+function watch(username: string): Promise<TestSocket> {
+  return open(server.origin.replace(/^http/, 'ws') + publicLivePath(username));
 }
 
 beforeAll(async () => {
   server = await startServer();
 });
 afterAll(() => server.close());
-afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((socket) => socket.close(true)));
-});
 
 describe('GET /api/v1/users/:username/live', () => {
   it('refuses the upgrade with 404 for a user that does not exist', async () => {

@@ -1,20 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientOptions } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_UNAUTHENTICATED, ErrorBody } from '../../../src/contract';
 import { isHlc } from '../../../src/core/hlc';
 import { CLOSE_UNSUPPORTED_DATA } from '../../../server/realtime/realtimeHub';
 import { HttpUser, newClientId } from './support/httpClient';
+import { openedSockets } from './support/openedSockets';
 import { startServer, type RunningServer } from './support/realtimeServer';
-import { refusedUpgrade, TestSocket } from './support/testSocket';
+import { refusedUpgrade } from './support/testSocket';
 
 let server: RunningServer;
-const sockets: TestSocket[] = [];
-
-async function open(url: string, options: ClientOptions = {}): Promise<TestSocket> {
-  const socket = await TestSocket.open(url, options);
-  sockets.push(socket);
-  return socket;
-}
+const open = openedSockets();
 
 // One server for the file (starting one seeds the catalogue); every test signs up its own users.
 beforeAll(async () => {
@@ -22,10 +16,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => server.close());
-
-afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((socket) => socket.close(true)));
-});
 
 describe('GET /api/v1/sync/ws: who may open a socket', () => {
   it.each([

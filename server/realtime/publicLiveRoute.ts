@@ -5,29 +5,19 @@
  * shows public favorites only, so any origin may watch it (the session cookie, if the browser
  * sends one, is ignored). An unknown user is refused with 404 before the upgrade.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ApiError, API_PREFIX, publicSpaceId } from '../../src/contract';
 import type { ServerContext } from '../http/serverContext';
-import type { RealtimeHub, SocketSession } from './realtimeHub';
+import type { RealtimeHub } from './realtimeHub';
+import { registerSocketRoute } from './socketRoute';
 
 export const PUBLIC_LIVE_ROUTE = `${API_PREFIX}/users/:username/live`;
 
 export function registerPublicLiveRoute(app: FastifyInstance, context: ServerContext, hub: RealtimeHub): void {
-  const sessions = new WeakMap<FastifyRequest, SocketSession>();
-  app.route({
-    method: 'GET',
-    url: PUBLIC_LIVE_ROUTE,
-    websocket: true,
-    preValidation: async (request) => {
-      const { username = '' } = request.params as { username?: string };
-      const owner = username.length <= 64 ? await context.storage.users.findByUsername(username.toLowerCase()) : null;
-      if (!owner) throw new ApiError('not_found', 'No user with that username');
-      sessions.set(request, { userId: owner.id, tokenHash: null, spaces: [publicSpaceId(owner.username)] });
-    },
-    handler: (socket, request) => {
-      const session = sessions.get(request);
-      if (!session) socket.close(1011, 'no page');
-      else hub.accept(socket, session);
-    },
+  registerSocketRoute(app, hub, PUBLIC_LIVE_ROUTE, async (request) => {
+    const { username = '' } = request.params as { username?: string };
+    const owner = username.length <= 64 ? await context.storage.users.findByUsername(username.toLowerCase()) : null;
+    if (!owner) throw new ApiError('not_found', 'No user with that username');
+    return { userId: owner.id, tokenHash: null, spaces: [publicSpaceId(owner.username)] };
   });
 }

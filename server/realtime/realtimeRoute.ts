@@ -11,7 +11,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError, SYNC_WS_PATH } from '../../src/contract';
 import { authenticate } from '../auth/sessions';
 import type { ServerContext } from '../http/serverContext';
-import type { RealtimeHub, SocketSession } from './realtimeHub';
+import type { RealtimeHub } from './realtimeHub';
+import { registerSocketRoute } from './socketRoute';
 import { spacesOf } from './spacesOf';
 
 /** A browser's Origin must name this server (as the client reached it: Host, or X-Forwarded-Host behind a trusted proxy). */
@@ -31,23 +32,11 @@ function queryToken(request: FastifyRequest): string | undefined {
 }
 
 export function registerRealtimeRoute(app: FastifyInstance, context: ServerContext, hub: RealtimeHub): void {
-  const sessions = new WeakMap<FastifyRequest, SocketSession>();
-  app.route({
-    method: 'GET',
-    url: SYNC_WS_PATH,
-    websocket: true,
-    preValidation: async (request, reply) => {
-      if (foreignOrigin(request)) throw new ApiError('forbidden', 'WebSocket connections from another origin are refused');
-      const auth = await authenticate(request, reply, context.storage, context.now(), queryToken(request));
-      if (!auth) throw new ApiError('unauthenticated', 'Sign in to continue');
-      const userId = auth.user.id;
-      sessions.set(request, { userId, tokenHash: auth.tokenHash, spaces: await spacesOf(context.storage, userId) });
-    },
-    handler: (socket, request) => {
-      const session = sessions.get(request);
-      // Unreachable (preValidation ran), but a socket must never open without its session.
-      if (!session) socket.close(1011, 'no session');
-      else hub.accept(socket, session);
-    },
+  registerSocketRoute(app, hub, SYNC_WS_PATH, async (request, reply) => {
+    if (foreignOrigin(request)) throw new ApiError('forbidden', 'WebSocket connections from another origin are refused');
+    const auth = await authenticate(request, reply, context.storage, context.now(), queryToken(request));
+    if (!auth) throw new ApiError('unauthenticated', 'Sign in to continue');
+    const userId = auth.user.id;
+    return { userId, tokenHash: auth.tokenHash, spaces: await spacesOf(context.storage, userId) };
   });
 }

@@ -37,6 +37,8 @@ test.describe('accessibility', () => {
 
     await app.reader.open(article!.id, article!.title);
     await app.reader.saveButton.click();
+    // Saved on the device (the button reflects the stored favorite) before leaving the page.
+    await expect(app.reader.saveButton).toHaveAttribute('aria-pressed', 'true');
     await app.favorites.open();
     await expect(app.favorites.rows).toHaveCount(1);
     expect(await seriousViolations(page), 'favorites').toEqual([]);

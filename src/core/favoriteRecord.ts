@@ -5,6 +5,7 @@
  */
 import { mergeRegister, maxHlc, type Register } from './lww';
 import { parseHlc } from './hlc';
+import { isoTime } from './isoTime';
 
 export interface FavoriteRecord {
   readonly articleId: string;
@@ -124,7 +125,7 @@ export function favoriteFields(record: FavoriteRecord): {
   public: boolean;
   tags: string[];
 } {
-  const iso = (hlc: string) => new Date(hlc ? parseHlc(hlc).wallMs : 0).toISOString();
+  const iso = (hlc: string) => isoTime(hlc ? parseHlc(hlc).wallMs : 0);
   return {
     articleId: record.articleId,
     savedAt: iso(record.saved.hlc),

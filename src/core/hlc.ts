@@ -8,6 +8,7 @@
  * Pure: the clock state is a value and the caller passes the physical time in, so the page,
  * the service worker, the mocks and the server share this code and tests can skew time freely.
  */
+import { isoTime } from './isoTime';
 
 export interface HlcState {
   /** Largest wall time (ms since epoch) this clock has seen. */
@@ -92,7 +93,7 @@ export function recv(state: HlcState, remoteHlc: string, nowMs: number): HlcStat
 
 /** Wall time of a timestamp, as an ISO string for API responses. */
 export function hlcToIso(hlc: string): string {
-  return new Date(parseHlc(hlc).wallMs).toISOString();
+  return isoTime(parseHlc(hlc).wallMs);
 }
 
 /** The smallest timestamp: every real write beats it. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ArticleSummary } from '../../../src/contract';
 import type { ArticlesTable, Database } from '../schema';
+import { isoTime } from '../../../src/core/isoTime';
 import { searchTerms } from '../../../src/core/searchTerms';
 import type { ArticleStore } from '../types';
 import { decodePageCursor, encodePageCursor } from './pageCursor';
@@ -31,7 +32,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
     title: row.title,
     author: row.author,
     excerpt: row.excerpt,
-    publishedAt: new Date(row.published_at_ms).toISOString(),
+    publishedAt: isoTime(row.published_at_ms),
     ...(row.image_url ? { imageUrl: row.image_url } : {}),
     readingMinutes: row.reading_minutes,
   };

@@ -7,6 +7,7 @@
  */
 import type { ArticleSummary, Favorite } from '../../../src/contract';
 import { parseHlc } from '../../../src/core/hlc';
+import { isoTime } from '../../../src/core/isoTime';
 
 /** Column positions of a page row (`.raw()` rows: arrays, one allocation fewer per row). */
 export const PAGE_ROW = {
@@ -31,9 +32,9 @@ const DASH = 0x2d;
  * not shaped like an HLC goes through `parseHlc`, which throws. `''` (never written) is the epoch.
  */
 export function hlcIso(hlc: string): string {
-  if (hlc === '') return new Date(0).toISOString();
+  if (hlc === '') return isoTime(0);
   const wallMs = hlc.charCodeAt(HLC_WALL_DIGITS) === DASH ? Number(hlc.slice(0, HLC_WALL_DIGITS)) : Number.NaN;
-  return new Date(Number.isSafeInteger(wallMs) ? wallMs : parseHlc(hlc).wallMs).toISOString();
+  return isoTime(Number.isSafeInteger(wallMs) ? wallMs : parseHlc(hlc).wallMs);
 }
 
 /** Later of two HLC strings (they order as strings; `''` is the earliest). */

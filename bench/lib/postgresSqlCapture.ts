@@ -8,6 +8,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { ArticleSummaryCache } from '../../server/storage/kysely/articleSummaryCache';
+import { PreparedQueries } from '../../server/storage/kysely/preparedQuery';
 import { createRepositories } from '../../server/storage/kysely/createRepositories';
 import { createPostgresPool } from '../../server/storage/postgres/createPostgresPool';
 import { postgresFavoriteList } from '../../server/storage/postgres/postgresFavoritePage';
@@ -37,7 +38,7 @@ export function openPostgresSqlCapture(url: string, schema: string): SqlCapture 
   } as pg.Pool;
   // Its own article cache, as the server keeps one per storage: warm it before capturing.
   const articleCache = new ArticleSummaryCache();
-  const shared = createRepositories(db, postgresTextSearch, articleCache);
+  const shared = createRepositories(db, postgresTextSearch, articleCache, new PreparedQueries());
   const repositories = {
     ...shared,
     favorites: { ...shared.favorites, list: postgresFavoriteList(recordingPool, db, articleCache, shared.favorites.list) },

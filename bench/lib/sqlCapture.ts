@@ -7,6 +7,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { ArticleSummaryCache } from '../../server/storage/kysely/articleSummaryCache';
+import { PreparedQueries } from '../../server/storage/kysely/preparedQuery';
 import { createRepositories } from '../../server/storage/kysely/createRepositories';
 import type { Database } from '../../server/storage/schema';
 import { FavoritesSqliteDialect } from '../../server/storage/sqlite/sqliteDialect';
@@ -55,7 +56,7 @@ export function openSqlCapture(databaseFile: string): SqlCapture {
     },
   });
   // Its own article cache, as the server keeps one per storage: warm it before capturing.
-  const repositories = createRepositories(db, sqliteTextSearch, new ArticleSummaryCache());
+  const repositories = createRepositories(db, sqliteTextSearch, new ArticleSummaryCache(), new PreparedQueries());
   const prepared = new Map<string, BetterSqlite3.Statement>();
   const statementFor = (sql: string) => {
     let statement = prepared.get(sql);

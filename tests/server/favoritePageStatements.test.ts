@@ -11,6 +11,7 @@ import type { FavoritePage } from '../../src/contract';
 import { favoriteFields, type FavoriteRecord } from '../../src/core/favoriteRecord';
 import { formatHlc } from '../../src/core/hlc';
 import { ArticleSummaryCache } from '../../server/storage/kysely/articleSummaryCache';
+import { PreparedQueries } from '../../server/storage/kysely/preparedQuery';
 import { favoriteStore } from '../../server/storage/kysely/favoriteStore';
 import type { Database } from '../../server/storage/schema';
 import { createPostgresPool } from '../../server/storage/postgres/createPostgresPool';
@@ -30,11 +31,11 @@ const BASE_MS = Date.UTC(2026, 0, 1);
 function referenceKysely(location: DatabaseLocation): { kysely: Kysely<Database>; store: FavoriteStore } {
   if ('databaseFile' in location) {
     const kysely = new Kysely<Database>({ dialect: new FavoritesSqliteDialect({ database: new BetterSqlite3(location.databaseFile) }) });
-    return { kysely, store: favoriteStore(kysely, sqliteTextSearch, new ArticleSummaryCache()) };
+    return { kysely, store: favoriteStore(kysely, sqliteTextSearch, new ArticleSummaryCache(), new PreparedQueries()) };
   }
   const pool = createPostgresPool(location.databaseUrl, { schema: location.databaseSchema, poolSize: 1 });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, store: favoriteStore(kysely, postgresTextSearch, new ArticleSummaryCache()) };
+  return { kysely, store: favoriteStore(kysely, postgresTextSearch, new ArticleSummaryCache(), new PreparedQueries()) };
 }
 
 describe.each(storageTargets)('on $name', (target) => {

@@ -1,7 +1,7 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type Kysely, type SqlBool } from 'kysely';
 import type { ArticleSummary, Favorite, FavoritePage } from '../../../src/contract';
 import { favoriteFields } from '../../../src/core/favoriteRecord';
-import type { Database } from '../schema';
+import type { Database, FavoritesTable } from '../schema';
 import { searchTerms } from '../../../src/core/searchTerms';
 import type { FavoriteStore } from '../types';
 import type { ArticleSummaryCache } from './articleSummaryCache';
@@ -15,10 +15,62 @@ import {
   type TagRegisterRow,
 } from './favoriteRecordRows';
 import { decodePageCursor, encodePageCursor } from './pageCursor';
+import { preparedQuery, type PreparedQueries } from './preparedQuery';
 import type { ArticleTextColumn, TextSearch } from './textSearch';
 
 const FAVORITE_COLUMNS = ['article_id', 'saved', 'saved_hlc', 'note', 'note_hlc', 'public', 'public_hlc'] as const;
 const PAGE_COLUMNS = FAVORITE_COLUMNS.map((c) => `f.${c}` as const);
+
+// The write path's and the pull's statements, prepared (see preparedQuery.ts): every push runs them.
+const loadFavoriteRow = preparedQuery((db, p: { userId: string; articleId: string }) =>
+  db.selectFrom('favorites').select(FAVORITE_COLUMNS).where('user_id', '=', p.userId).where('article_id', '=', p.articleId),
+);
+
+const loadFavoriteTags = preparedQuery((db, p: { userId: string; articleId: string }) =>
+  db
+    .selectFrom('favorite_tags')
+    .select(['article_id', 'tag', 'active', 'hlc'])
+    .where('user_id', '=', p.userId)
+    .where('article_id', '=', p.articleId),
+);
+
+const upsertFavoriteRow = preparedQuery((db, p: Insertable<FavoritesTable>) =>
+  db
+    .insertInto('favorites')
+    .values({
+      user_id: p.user_id,
+      article_id: p.article_id,
+      saved: p.saved,
+      saved_hlc: p.saved_hlc,
+      note: p.note,
+      note_hlc: p.note_hlc,
+      public: p.public,
+      public_hlc: p.public_hlc,
+      version: p.version,
+    })
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'article_id']).doUpdateSet((eb) => ({
+        saved: eb.ref('excluded.saved'),
+        saved_hlc: eb.ref('excluded.saved_hlc'),
+        note: eb.ref('excluded.note'),
+        note_hlc: eb.ref('excluded.note_hlc'),
+        public: eb.ref('excluded.public'),
+        public_hlc: eb.ref('excluded.public_hlc'),
+        version: eb.ref('excluded.version'),
+      })),
+    ),
+);
+
+const changedFavoriteRows = preparedQuery((db, p: { userId: string; version: number; articleId: string; limit: number }) =>
+  db
+    .selectFrom('favorites as f')
+    .select([...PAGE_COLUMNS, 'f.version'])
+    .where('f.user_id', '=', p.userId)
+    .where((eb) => eb(eb.refTuple('f.version', 'f.article_id'), '>', eb.tuple(p.version, p.articleId)))
+    .orderBy('f.version')
+    .orderBy('f.article_id')
+    .limit(p.limit),
+);
 
 interface PageQuery {
   readonly limit: number;
@@ -31,7 +83,12 @@ interface PageQuery {
   readonly columns: readonly ArticleTextColumn[];
 }
 
-export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, articles: ArticleSummaryCache): FavoriteStore {
+export function favoriteStore(
+  db: Kysely<Database>,
+  textSearch: TextSearch,
+  articles: ArticleSummaryCache,
+  queries: PreparedQueries,
+): FavoriteStore {
   /** Every tag register of the given favorites, in one query. */
   async function loadTags(userId: string, articleIds: readonly string[]): Promise<Map<string, TagRegisterRow[]>> {
     if (articleIds.length === 0) return new Map();
@@ -139,15 +196,10 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
     },
 
     async loadRecord(userId, articleId) {
-      const row = await db
-        .selectFrom('favorites')
-        .select(FAVORITE_COLUMNS)
-        .where('user_id', '=', userId)
-        .where('article_id', '=', articleId)
-        .executeTakeFirst();
+      const row = await queries.first(loadFavoriteRow, db, { userId, articleId });
       if (!row) return null;
-      const tags = await loadTags(userId, [articleId]);
-      return toFavoriteRecord(row, tags.get(articleId) ?? []);
+      const tags = await queries.run(loadFavoriteTags, db, { userId, articleId });
+      return toFavoriteRecord(row, tags.rows);
     },
 
     async writeRecord(userId, before, after, version) {
@@ -155,7 +207,7 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
       // The favorite row carries the version of the favorite's last change, its tags' included,
       // so a pull finds every change in one index range scan (favorites_by_version).
       if (tags.length > 0 || favoriteRegistersChanged(before, after)) {
-        const row = {
+        await queries.run(upsertFavoriteRow, db, {
           user_id: userId,
           article_id: after.articleId,
           saved: after.saved.value ? 1 : 0,
@@ -165,13 +217,7 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
           public: after.public.value ? 1 : 0,
           public_hlc: after.public.hlc,
           version,
-        };
-        const { user_id: _user, article_id: _article, ...registers } = row;
-        await db
-          .insertInto('favorites')
-          .values(row)
-          .onConflict((oc) => oc.columns(['user_id', 'article_id']).doUpdateSet(registers))
-          .execute();
+        });
       }
       if (tags.length > 0) {
         await db
@@ -198,15 +244,7 @@ export function favoriteStore(db: Kysely<Database>, textSearch: TextSearch, arti
     },
 
     async changesAfter(userId, [version, articleId], limit) {
-      const rows = await db
-        .selectFrom('favorites as f')
-        .select([...PAGE_COLUMNS, 'f.version'])
-        .where('f.user_id', '=', userId)
-        .where((eb) => eb(eb.refTuple('f.version', 'f.article_id'), '>', eb.tuple(version, articleId)))
-        .orderBy('f.version')
-        .orderBy('f.article_id')
-        .limit(limit)
-        .execute();
+      const { rows } = await queries.run(changedFavoriteRows, db, { userId, version, articleId, limit });
       const ids = rows.map((row) => row.article_id);
       const tags = await loadTags(userId, ids);
       const summaries = await articles.getMany(ids, (missing) => loadArticleSummaries(db, missing));

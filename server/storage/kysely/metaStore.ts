@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { MetaStore } from '../types';
+import { preparedQuery, type PreparedQueries } from './preparedQuery';
+
+const raiseSpaceHlc = preparedQuery((db, p: { spaceId: string; hlc: string }) =>
+  db.updateTable('spaces').set({ hlc_high: p.hlc }).where('id', '=', p.spaceId).where('hlc_high', '<', p.hlc),
+);
 
 /** The deployment-wide mark (bulk loads raise it); writes raise their space's `hlc_high`. */
 export const HLC_HIGH_WATER_KEY = 'hlc_high_water';
 
-export function metaStore(db: Kysely<Database>): MetaStore {
+export function metaStore(db: Kysely<Database>, queries: PreparedQueries): MetaStore {
   return {
     async hlcHighWater() {
       // Once, at start: a scan of `spaces` (one row per user or collection) is cheap.
@@ -18,7 +23,7 @@ export function metaStore(db: Kysely<Database>): MetaStore {
       return high === '' ? null : high;
     },
     async raiseHlcHighWater(spaceId, hlc) {
-      await db.updateTable('spaces').set({ hlc_high: hlc }).where('id', '=', spaceId).where('hlc_high', '<', hlc).execute();
+      await queries.run(raiseSpaceHlc, db, { spaceId, hlc });
     },
   };
 }

@@ -1,6 +1,25 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AuthTokensTable, Database } from '../schema';
 import type { StoredToken, TokenStore } from '../types';
+import { preparedQuery, type PreparedQueries } from './preparedQuery';
+
+/** Every authenticated request runs this. */
+const findActiveToken = preparedQuery((db, p: { tokenHash: string; nowMs: number }) =>
+  db
+    .selectFrom('auth_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('t')
+    .select(['u.username', 'u.password_hash', 'u.created_at_ms as user_created_at_ms'])
+    .where('t.token_hash', '=', p.tokenHash)
+    .where((eb) => eb.or([eb('t.expires_at_ms', 'is', null), eb('t.expires_at_ms', '>', p.nowMs)])),
+);
+
+const touchToken = preparedQuery((db, p: { tokenHash: string; lastUsedAtMs: number; expiresAtMs: number | null }) =>
+  db
+    .updateTable('auth_tokens')
+    .set({ last_used_at_ms: p.lastUsedAtMs, expires_at_ms: p.expiresAtMs })
+    .where('token_hash', '=', p.tokenHash),
+);
 
 function toStoredToken(row: Selectable<AuthTokensTable>): StoredToken {
   return {
@@ -14,7 +33,7 @@ function toStoredToken(row: Selectable<AuthTokensTable>): StoredToken {
   };
 }
 
-export function tokenStore(db: Kysely<Database>): TokenStore {
+export function tokenStore(db: Kysely<Database>, queries: PreparedQueries): TokenStore {
   return {
     async create(token) {
       await db
@@ -31,14 +50,7 @@ export function tokenStore(db: Kysely<Database>): TokenStore {
         .execute();
     },
     async findActive(tokenHash, nowMs) {
-      const row = await db
-        .selectFrom('auth_tokens as t')
-        .innerJoin('users as u', 'u.id', 't.user_id')
-        .selectAll('t')
-        .select(['u.username', 'u.password_hash', 'u.created_at_ms as user_created_at_ms'])
-        .where('t.token_hash', '=', tokenHash)
-        .where((eb) => eb.or([eb('t.expires_at_ms', 'is', null), eb('t.expires_at_ms', '>', nowMs)]))
-        .executeTakeFirst();
+      const row = await queries.first(findActiveToken, db, { tokenHash, nowMs });
       if (!row) return null;
       return {
         token: toStoredToken(row),
@@ -46,11 +58,7 @@ export function tokenStore(db: Kysely<Database>): TokenStore {
       };
     },
     async touch(tokenHash, lastUsedAtMs, expiresAtMs) {
-      await db
-        .updateTable('auth_tokens')
-        .set({ last_used_at_ms: lastUsedAtMs, expires_at_ms: expiresAtMs })
-        .where('token_hash', '=', tokenHash)
-        .execute();
+      await queries.run(touchToken, db, { tokenHash, lastUsedAtMs, expiresAtMs });
     },
     async revoke(tokenHash) {
       await db.deleteFrom('auth_tokens').where('token_hash', '=', tokenHash).execute();

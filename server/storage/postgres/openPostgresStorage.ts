@@ -10,6 +10,7 @@
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { ArticleSummaryCache } from '../kysely/articleSummaryCache';
 import { createRepositories } from '../kysely/createRepositories';
+import { PreparedQueries } from '../kysely/preparedQuery';
 import type { Database } from '../schema';
 import type { Repositories, Storage, StorageObservers } from '../types';
 import { BufferedFavoriteWrites } from './bufferedFavoriteWrites';
@@ -56,9 +57,10 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
     throw error;
   }
   const articleCache = new ArticleSummaryCache();
+  const queries = new PreparedQueries();
   /** The shared repositories with PostgreSQL's one-statement loadRecord. */
   const repositoriesOn = (handle: Kysely<Database>): Repositories => {
-    const shared = createRepositories(handle, postgresTextSearch, articleCache);
+    const shared = createRepositories(handle, postgresTextSearch, articleCache, queries);
     return { ...shared, favorites: { ...shared.favorites, loadRecord: (userId, articleId) => loadFavoriteRecord(handle, userId, articleId) } };
   };
   const repositories = repositoriesOn(db);

@@ -7,6 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, sql } from 'kysely';
 import { ArticleSummaryCache } from '../kysely/articleSummaryCache';
 import { createRepositories } from '../kysely/createRepositories';
+import { PreparedQueries } from '../kysely/preparedQuery';
 import type { Database } from '../schema';
 import type { Storage, StorageObservers } from '../types';
 import { sqliteMigrations } from './migrations';
@@ -57,13 +58,14 @@ export async function openSqliteStorage(databaseFile: string, observers: Storage
   }
   const kysely = db;
   const articleCache = new ArticleSummaryCache();
-  const repositories = createRepositories(kysely, sqliteTextSearch, articleCache);
+  const queries = new PreparedQueries();
+  const repositories = createRepositories(kysely, sqliteTextSearch, articleCache, queries);
   return {
     ...repositories,
     // The favorites page on prepared statements (hot path); transactions keep the Kysely store.
     favorites: { ...repositories.favorites, list: sqliteFavoriteList(sqlite, articleCache, repositories.favorites.list, onQuery) },
     transaction: (work) =>
-      kysely.transaction().execute((trx) => work(createRepositories(trx, sqliteTextSearch, articleCache))),
+      kysely.transaction().execute((trx) => work(createRepositories(trx, sqliteTextSearch, articleCache, queries))),
     bulk: sqliteBulkLoader(kysely, sqlite),
     async ping() {
       await sql`select 1`.execute(kysely);

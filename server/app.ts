@@ -142,6 +142,10 @@ async function buildApp(
   registerPublicFavoriteRoutes(app, context);
   registerSyncRoutes(app, context);
   await registerRealtime(app, context, pubSub, context.realtime, options.realtime);
+  // The WebSocket upgrade's 101 is written by ws, not Fastify: name the instance there too (which
+  // worker or instance holds a socket).
+  const instanceName = options.instanceName;
+  if (instanceName) app.websocketServer.on('headers', (headers: string[]) => headers.push(`${INSTANCE_HEADER}: ${instanceName}`));
 
   const staticDir = options.staticDir ?? null;
   if (staticDir) await registerStaticSite(app, staticDir);

@@ -2,6 +2,7 @@
  * Configuration from environment variables, validated once at start: a bad value stops the
  * server with a message naming the variable, instead of failing later in some request.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -9,6 +10,10 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export const DATABASE_FILE_NAME = 'favorites.sqlite';
 /** A bearer token (RFC 6750 token68 characters) long enough not to be guessed. */
 const METRICS_TOKEN_PATTERN = /^[A-Za-z0-9._~+/=-]{16,}$/;
+
+/** WORKERS beyond this is a typo, not a machine: each worker is a whole server process. */
+export const WORKERS_MAX = 256;
+const WORKERS_MESSAGE = `must be a whole number from 1 to ${WORKERS_MAX}, or auto (one per CPU core)`;
 
 /** An empty variable (`PORT=`) counts as unset, as shells and .env files often leave them. */
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
@@ -46,6 +51,16 @@ const EnvSchema = z.object({
   REDIS_URL: setting(z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional()),
   // Sent as the x-instance response header (which instance of a cluster answered).
   INSTANCE_NAME: setting(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits, _ . -').optional()),
+  // Server processes sharing the port (node:cluster); auto: one per core. 1: one process, no cluster.
+  WORKERS: setting(
+    z
+      .string()
+      .trim()
+      .regex(/^(auto|\d{1,4})$/, WORKERS_MESSAGE)
+      .transform((text): number | 'auto' => (text === 'auto' ? 'auto' : Number(text)))
+      .refine((workers) => workers === 'auto' || (workers >= 1 && workers <= WORKERS_MAX), WORKERS_MESSAGE)
+      .default(1),
+  ),
 });
 
 export interface Config {
@@ -67,6 +82,8 @@ export interface Config {
   readonly redisUrl: string | null;
   /** The x-instance header's value; null: no header. */
   readonly instanceName: string | null;
+  /** Server processes on the shared port (`auto` resolved to the cores available); 1: no cluster. */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -93,5 +110,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: result.data.METRICS_TOKEN ?? null,
     redisUrl: result.data.REDIS_URL ?? null,
     instanceName: result.data.INSTANCE_NAME ?? null,
+    workers: result.data.WORKERS === 'auto' ? Math.min(availableParallelism(), WORKERS_MAX) : result.data.WORKERS,
   };
 }

@@ -4,13 +4,16 @@
  * `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise): the endpoint is for the operator's
  * scraper, and it tells anyone who reads it the traffic, routes and memory of the server.
  * WebSocket upgrades never reach onResponse (they are not HTTP answers), so a socket's lifetime
- * never lands in the latency histogram.
+ * never lands in the latency histogram. In a worker of a multi-process server (`WORKERS` > 1) the
+ * answer covers every worker (clusterMetrics.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../src/contract';
 import { bearerTokenMatcher } from './bearerTokenMatcher';
+import { clusterExposition } from './clusterMetrics';
 import { UNMATCHED_ROUTE } from './httpMetrics';
 import type { Metrics } from './metrics';
+import { isServerWorker } from '../workers/workerIdentity';
 
 export const METRICS_PATH = '/metrics';
 
@@ -20,6 +23,7 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics, token: st
   const registry = metrics.registry;
   if (!registry) return;
   const http = metrics.http;
+  const exposition = isServerWorker() ? clusterExposition(registry) : () => registry.metrics();
 
   // A callback hook, not an async one: no promise per request.
   app.addHook('onResponse', (request, reply, done) => {
@@ -33,7 +37,7 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics, token: st
       reply.header('www-authenticate', 'Bearer realm="metrics"');
       throw new ApiError('unauthenticated', 'The metrics need the bearer token set in METRICS_TOKEN');
     }
-    const body = await registry.metrics();
+    const body = await exposition();
     return reply.type(registry.contentType).header('cache-control', 'no-store').send(body);
   });
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config';
@@ -20,6 +21,7 @@ describe('configuration from the environment', () => {
       metricsToken: null,
       redisUrl: null,
       instanceName: null,
+      workers: 1,
     });
   });
 
@@ -46,6 +48,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
   });
 
+  it('reads WORKERS as a number of processes, auto as one per core', () => {
+    expect(loadConfig({ WORKERS: '4' }).workers).toBe(4);
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ WORKERS: '' }).workers).toBe(1);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', LOG_LEVEL: '' }).port).toBe(8080);
   });
@@ -58,6 +66,11 @@ describe('configuration from the environment', () => {
     [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
     [{ DATABASE_URL: 'mysql://db/favorites' }, 'DATABASE_URL'],
     [{ DATABASE_URL: '/var/lib/favorites.sqlite' }, 'DATABASE_URL'],
+    [{ WORKERS: '0' }, 'WORKERS'],
+    [{ WORKERS: 'abc' }, 'WORKERS'],
+    [{ WORKERS: '-2' }, 'WORKERS'],
+    [{ WORKERS: '1.5' }, 'WORKERS'],
+    [{ WORKERS: '10000' }, 'WORKERS'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}: `));
@@ -67,12 +80,13 @@ describe('configuration from the environment', () => {
     const root = path.resolve(import.meta.dirname, '../..');
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: 'not-a-port', LOG_LEVEL: 'loud' },
+      env: { ...process.env, PORT: 'not-a-port', LOG_LEVEL: 'loud', WORKERS: '0' },
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toContain('PORT: must be a port number');
     expect(result.stderr).toContain('LOG_LEVEL: must be one of');
+    expect(result.stderr).toContain('WORKERS: must be a whole number from 1 to');
   }, SPAWN_TIMEOUT_MS);
 });

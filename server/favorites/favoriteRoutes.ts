@@ -5,13 +5,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../src/contract';
-import { favoriteFields, removePatch, savePatch } from '../../src/core/favoriteRecord';
+import { favoriteFields, lastChangedHlc, removePatch, savePatch, type FavoriteRecord } from '../../src/core/favoriteRecord';
 import { registerRoute } from '../http/registerRoute';
 import type { ServerContext } from '../http/serverContext';
 import { applyFavoriteWrite, type FavoriteWriteResult } from '../sync/applyFavoriteWrite';
 
 export function registerFavoriteRoutes(app: FastifyInstance, context: ServerContext): void {
   const { storage, clock } = context;
+  // Each process has its own clock: stamp after the stored record, whichever process saw it last.
+  const stampAfterStored = (stored: FavoriteRecord | null) => clock.stampAfter(stored && lastChangedHlc(stored));
   // After the commit: the user's other devices pull on the poke; public page watchers reload.
   const poke = ({ changedSpaces }: FavoriteWriteResult) => {
     for (const [space, version] of changedSpaces) context.realtime.committed(space, version);
@@ -32,7 +34,7 @@ export function registerFavoriteRoutes(app: FastifyInstance, context: ServerCont
       userId: auth.user.id,
       articleId: params.articleId,
       patch: (stored) => savePatch(stored, body),
-      hlc: clock.stamp(),
+      hlc: stampAfterStored,
     });
     poke(written);
     const { record } = written;
@@ -46,7 +48,7 @@ export function registerFavoriteRoutes(app: FastifyInstance, context: ServerCont
       articleId: params.articleId,
       // Removing what is not saved changes nothing (no new version for pullers to fetch).
       patch: (stored) => (stored?.saved.value ? removePatch(stored) : {}),
-      hlc: clock.stamp(),
+      hlc: stampAfterStored,
     });
     poke(written);
   });

@@ -24,8 +24,12 @@ export interface FavoriteWrite {
   readonly articleId: string;
   /** The registers to set, or a function building them from the stored record. */
   readonly patch: FavoritePatch | ((stored: FavoriteRecord | null) => FavoritePatch);
-  /** The timestamp of every register this write sets. */
-  readonly hlc: string;
+  /**
+   * The timestamp of every register this write sets, or a function stamping it once the stored
+   * record is known (REST: a write the user makes now must sort after what it replaces, even
+   * when another process's clock saw that record's HLC and this one did not).
+   */
+  readonly hlc: string | ((stored: FavoriteRecord | null) => string);
 }
 
 export interface FavoriteWriteResult {
@@ -55,12 +59,13 @@ export async function applyFavoriteWriteIn(
 ): Promise<Omit<FavoriteWriteResult, 'changedSpaces'>> {
   const stored = await tx.favorites.loadRecord(write.userId, write.articleId);
   const patch = typeof write.patch === 'function' ? write.patch(stored) : write.patch;
-  const { record, changed } = applyFavoritePatch(stored, patch, write.hlc, write.articleId);
+  const hlc = typeof write.hlc === 'function' ? write.hlc(stored) : write.hlc;
+  const { record, changed } = applyFavoritePatch(stored, patch, hlc, write.articleId);
   if (!changed) return { record, changed, version: null };
   const space = userSpaceId(write.userId);
   const version = await versions.versionOf(space);
   await tx.favorites.writeRecord(write.userId, stored, record, version);
-  await tx.meta.raiseHlcHighWater(space, write.hlc);
+  await tx.meta.raiseHlcHighWater(space, hlc);
   if (isPublic(stored) || isPublic(record)) {
     await versions.publicPageChanged(write.userId, version, async (id) => (await tx.users.findById(id))?.username ?? null);
   }

@@ -4,7 +4,7 @@
  * largest HLC ever stored, so a restart (or a wall clock that stepped back) never stamps
  * a write lower than one already written: a later write always wins.
  */
-import { createClock, currentHlc, recv, send, type HlcState } from '../../src/core/hlc';
+import { createClock, currentHlc, isHlc, recv, send, type HlcState } from '../../src/core/hlc';
 import type { Storage } from '../storage/types';
 
 export const SERVER_CLIENT_ID = 'server';
@@ -34,6 +34,16 @@ export class ServerClock {
     const { state, hlc } = send(this.#state, this.#now());
     this.#state = state;
     return hlc;
+  }
+
+  /**
+   * A fresh timestamp after `seen` too: for a write replacing a stored record, whose HLC another
+   * instance or worker may have received (each process has its own clock). Anything that is
+   * not an HLC (`''`: never written) is ignored.
+   */
+  stampAfter(seen: string | null): string {
+    if (seen !== null && isHlc(seen)) this.receive(seen);
+    return this.stamp();
   }
 
   /** Merge a timestamp seen from a client, so the next stamp sorts after it. */

@@ -27,7 +27,9 @@ describe('prepared queries', () => {
     statements = [];
     db = new Kysely<Database>({
       dialect: new FavoritesSqliteDialect({ database: new BetterSqlite3(tempDatabaseFile()) }),
-      log: (event) => statements.push(event.query.sql),
+      log: (event) => {
+        statements.push(event.query.sql);
+      },
     });
     await migrateToLatest(db);
     statements = [];

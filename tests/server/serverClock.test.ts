@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHlc } from '../../src/core/hlc';
+import { formatHlc, parseHlc } from '../../src/core/hlc';
 import { createServer } from '../../server/app';
 import { applyFavoriteWrite } from '../../server/sync/applyFavoriteWrite';
 import { ServerClock, startServerClock } from '../../server/sync/serverClock';
@@ -62,5 +62,27 @@ describe.each(storageTargets)('the server clock on $name', (target) => {
     await second.close();
 
     expect(favorite.note).toBe('after restart');
+  }, SERVER_START_TIMEOUT_MS);
+
+  it('lets a REST remove win over a save stamped ahead of its clock by another process (WORKERS, instances)', async () => {
+    const now = testClock();
+    const server = await createServer({ ...db.location, logLevel: 'silent', now, instanceName: 'w2' });
+    try {
+      const token = await signup(server, 'twoclocks');
+      const headers = { ...CSRF, ...cookieHeader(token) };
+      const { id } = (await server.inject({ url: '/api/v1/articles?limit=1' })).json().items[0];
+      const user = await db.storage.users.findByUsername('twoclocks');
+      // A device 50 s ahead (within the 60 s clamp) pushed a save through another worker: its HLC
+      // is stored, and this server's clock never received it.
+      const ahead = formatHlc(now() + 50_000, 0, 'deviceA');
+      await applyFavoriteWrite(db.storage, { userId: user!.id, articleId: id, patch: { saved: true }, hlc: ahead });
+
+      const removed = await server.inject({ method: 'DELETE', url: `/api/v1/favorites/${id}`, headers });
+
+      expect(removed.statusCode).toBe(204);
+      expect((await server.inject({ url: '/api/v1/favorites', headers })).json().items).toEqual([]);
+    } finally {
+      await server.close();
+    }
   }, SERVER_START_TIMEOUT_MS);
 });

@@ -14,7 +14,9 @@ import { createRandom } from '../src/seed/random';
 import path from 'node:path';
 import { summarizeCpuProfile, type CpuProfileSummary } from './lib/cpuProfileSummary';
 import { summarize, type LatencySummary } from './lib/percentiles';
-import { processCpuMs } from './lib/processCpu';
+import { processCpuMs, processTreeCpuMs } from './lib/processCpu';
+import { DATABASE_FILE_NAME } from '../server/config';
+import { startInstance } from '../scripts/cluster/instanceProcess';
 import { startServerProcess } from './lib/serverProcess';
 
 export const HTTP_CONNECTIONS_DEFAULT = 100;
@@ -37,6 +39,8 @@ export interface HttpFavoritesOptions {
   readonly seconds: number;
   /** A scratch directory for the server's CPU profile. */
   readonly workDir: string;
+  /** Also measure `server/main.ts` with this many workers on the same file; 1: don't. */
+  readonly workers: number;
 }
 
 export interface HttpFavoritesResult {
@@ -64,6 +68,25 @@ export interface HttpFavoritesResult {
   readonly loadGeneratorCoreShare: number;
   /** Where the server's CPU went during the profiled run. */
   readonly serverProfile: CpuProfileSummary;
+  /** The same load on the real server entry with WORKERS processes (every core); null when not run. */
+  readonly workersRun: HttpWorkersRun | null;
+}
+
+/** A run against `server/main.ts` with WORKERS > 1 (no profile: the single process has one). */
+export interface HttpWorkersRun {
+  readonly workers: number;
+  readonly seconds: number;
+  readonly requests: number;
+  readonly requestsPerSecond: number;
+  readonly latency: LatencySummary;
+  readonly allConnectedSeconds: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  /** The primary and its workers together, per response (ms); null without /proc. */
+  readonly serverCpuMsPerResponse: number | null;
+  readonly serverCoreShare: number | null;
+  readonly loadGeneratorCoreShare: number;
 }
 
 class BenchSetupError extends Error {
@@ -153,22 +176,80 @@ function steadyState(responses: readonly TimedResponse[], connections: number) {
   return { connectedAtMs, steady, seconds };
 }
 
+/** One measured run (warm-up included) against a running server; `serverCpuMs` reads its CPU so far. */
+async function measuredLoad(url: string, tokens: readonly string[], options: HttpFavoritesOptions, serverCpuMs: () => number | null) {
+  await checkOneRequest(url, tokens[0]!);
+  const serverCpuBeforeMs = serverCpuMs();
+  const benchCpuBefore = process.cpuUsage();
+  const runStartMs = performance.now();
+  const { result, responses } = await runLoad(url, tokens, options.connections, HTTP_WARMUP_SECONDS + options.seconds);
+  const runMs = performance.now() - runStartMs;
+  const serverCpuAfterMs = serverCpuMs();
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const usedMs = serverCpuBeforeMs === null || serverCpuAfterMs === null ? null : serverCpuAfterMs - serverCpuBeforeMs;
+  const { connectedAtMs, steady, seconds } = steadyState(responses, options.connections);
+  return {
+    result,
+    responses,
+    steady,
+    seconds,
+    connectedAtMs,
+    serverCpuMsPerResponse: usedMs === null ? null : usedMs / responses.length,
+    serverCoreShare: usedMs === null ? null : usedMs / runMs,
+    loadGeneratorCoreShare: (benchCpu.user + benchCpu.system) / 1000 / runMs,
+  };
+}
+
+/** The same load on `server/main.ts` with `workers` processes on the same file (DATA_DIR holds it). */
+async function measureWorkers(tokens: readonly string[], options: HttpFavoritesOptions): Promise<HttpWorkersRun> {
+  if (path.basename(options.databaseFile) !== DATABASE_FILE_NAME) {
+    throw new BenchSetupError(`the server entry reads DATA_DIR/${DATABASE_FILE_NAME}; the bench file is ${options.databaseFile}`);
+  }
+  const server = await startInstance('bench-workers', 0, {
+    ...process.env,
+    DATA_DIR: path.dirname(options.databaseFile),
+    WORKERS: String(options.workers),
+    LOG_LEVEL: 'warn',
+    STATIC_DIR: path.join(options.workDir, 'no-app'),
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    METRICS_TOKEN: '',
+  });
+  try {
+    const url = `${server.origin}${routes.listFavorites.path}?limit=${HTTP_PAGE_LIMIT}`;
+    const run = await measuredLoad(url, tokens, options, () => processTreeCpuMs(server.child.pid!));
+    return {
+      workers: options.workers,
+      seconds: run.seconds,
+      requests: run.steady.length,
+      requestsPerSecond: run.steady.length / run.seconds,
+      latency: summarize(run.steady.map((response) => response.latencyMs)),
+      allConnectedSeconds: run.connectedAtMs / 1000,
+      non2xx: run.result.non2xx,
+      errors: run.result.errors,
+      timeouts: run.result.timeouts,
+      serverCpuMsPerResponse: run.serverCpuMsPerResponse,
+      serverCoreShare: run.serverCoreShare,
+      loadGeneratorCoreShare: run.loadGeneratorCoreShare,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 export async function measureHttpFavorites(options: HttpFavoritesOptions): Promise<HttpFavoritesResult> {
   const tokens = await mintTokens(options.databaseFile, options.userIds, options.connections);
+  const single = await measureSingleProcess(tokens, options);
+  const workersRun = options.workers > 1 ? await measureWorkers(tokens, options) : null;
+  return { ...single, workersRun };
+}
+
+async function measureSingleProcess(tokens: readonly string[], options: HttpFavoritesOptions): Promise<Omit<HttpFavoritesResult, 'workersRun'>> {
   const server = await startServerProcess(options.databaseFile);
   try {
     const url = `${server.origin}${routes.listFavorites.path}?limit=${HTTP_PAGE_LIMIT}`;
-    await checkOneRequest(url, tokens[0]!);
-    const serverCpuBeforeMs = processCpuMs(server.pid);
-    const benchCpuBefore = process.cpuUsage();
-    const runStartMs = performance.now();
-    const { result, responses } = await runLoad(url, tokens, options.connections, HTTP_WARMUP_SECONDS + options.seconds);
-    const runMs = performance.now() - runStartMs;
-    const serverCpuAfterMs = processCpuMs(server.pid);
-    const benchCpu = process.cpuUsage(benchCpuBefore);
-    const serverCpuMs =
-      serverCpuBeforeMs === null || serverCpuAfterMs === null ? null : serverCpuAfterMs - serverCpuBeforeMs;
-    const { connectedAtMs, steady, seconds } = steadyState(responses, options.connections);
+    const { result, responses, steady, seconds, connectedAtMs, serverCpuMsPerResponse, serverCoreShare, loadGeneratorCoreShare } =
+      await measuredLoad(url, tokens, options, () => processCpuMs(server.pid));
 
     const profileFile = path.join(options.workDir, 'server.cpuprofile');
     await server.startProfile();
@@ -191,9 +272,9 @@ export async function measureHttpFavorites(options: HttpFavoritesOptions): Promi
       timeouts: result.timeouts,
       statusCodes,
       bytesPerResponse: responses.length > 0 ? result.throughput.total / responses.length : 0,
-      serverCpuMsPerResponse: serverCpuMs === null ? null : serverCpuMs / responses.length,
-      serverCoreShare: serverCpuMs === null ? null : serverCpuMs / runMs,
-      loadGeneratorCoreShare: (benchCpu.user + benchCpu.system) / 1000 / runMs,
+      serverCpuMsPerResponse,
+      serverCoreShare,
+      loadGeneratorCoreShare,
       serverProfile: summarizeCpuProfile(profileFile, PROFILE_TOP_PLACES),
     };
   } finally {

@@ -9,7 +9,8 @@
  * that ran). Everything lives in one temporary directory, removed at the end, and every server
  * runs on 127.0.0.1.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { DATABASE_FILE_NAME } from '../server/config';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,7 @@ Options:
   --seconds <n>       HTTP load after the ${HTTP_WARMUP_SECONDS} s warm-up (default ${HTTP_SECONDS_DEFAULT}); the users part's window (default ${USER_MIX_SECONDS_DEFAULT})
   --think-ms <n>      the users part's mean think time between a user's actions (default ${USER_MIX_THINK_MEAN_MS})
   --sockets <n>       WebSockets the websockets part holds (default ${WS_CONNECTIONS_DEFAULT})
+  --workers <n>       http and users also run the server entry with WORKERS=<n> (default: the cores, ${os.availableParallelism()}; 1: don't)
   --loads <n>         cold browser loads (default ${FIRST_LOADS_DEFAULT})
   --saves <n>         saves timed across two devices (propagation; default ${PROPAGATION_SAVES_DEFAULT})
   --db <sqlite|postgres>  the database seed and query run on (default sqlite); postgres uses DATABASE_URL
@@ -90,6 +92,8 @@ interface Settings {
   readonly mixSeconds: number;
   readonly thinkMs: number;
   readonly sockets: number;
+  /** Server processes of the WORKERS runs (http, users); 1: single process only. */
+  readonly workers: number;
   readonly db: BenchDatabaseKind;
   readonly write: boolean;
 }
@@ -116,6 +120,7 @@ function readSettings(argv: readonly string[]): Settings {
       'sync-runs': { type: 'string' },
       sockets: { type: 'string' },
       'think-ms': { type: 'string' },
+      workers: { type: 'string' },
       db: { type: 'string', default: 'sqlite' },
       'no-write': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -150,6 +155,7 @@ function readSettings(argv: readonly string[]): Settings {
     mixSeconds: positiveInteger('seconds', values.seconds, USER_MIX_SECONDS_DEFAULT),
     sockets: positiveInteger('sockets', values.sockets, WS_CONNECTIONS_DEFAULT),
     thinkMs: positiveInteger('think-ms', values['think-ms'], USER_MIX_THINK_MEAN_MS),
+    workers: positiveInteger('workers', values.workers, os.availableParallelism()),
     db,
     write: !values['no-write'],
   };
@@ -160,9 +166,19 @@ function readSettings(argv: readonly string[]): Settings {
   return settings;
 }
 
+/**
+ * The seeded SQLite file: named as the server entry expects it in its DATA_DIR, so the WORKERS
+ * runs start `server/main.ts` on it.
+ */
+function seededFile(workDir: string): string {
+  const dataDir = path.join(workDir, 'seeded');
+  mkdirSync(dataDir, { recursive: true });
+  return path.join(dataDir, DATABASE_FILE_NAME);
+}
+
 /** The run's SQLite file, or a fresh PostgreSQL schema named after this process. */
 function benchDatabase(kind: BenchDatabaseKind, workDir: string): BenchDatabase {
-  if (kind === 'sqlite') return { kind, file: path.join(workDir, 'bench.sqlite') };
+  if (kind === 'sqlite') return { kind, file: seededFile(workDir) };
   return { kind, url: process.env.DATABASE_URL || BENCH_DATABASE_URL_DEFAULT, schema: `bench_${process.pid}` };
 }
 
@@ -178,7 +194,7 @@ async function runParts(
 ): Promise<Partial<Record<SectionId, string>>> {
   const { parts } = settings;
   const sections: Partial<Record<SectionId, string>> = { machine: machineSection(run) };
-  const databaseFile = path.join(workDir, 'bench.sqlite');
+  const databaseFile = seededFile(workDir);
   // PostgreSQL's figures go to their own blocks, next to SQLite's.
   const onPostgres = database.kind === 'postgres';
   const scale = `${settings.users.toLocaleString('en-US')} users × ${settings.perUser} favorites`;
@@ -217,6 +233,7 @@ async function runParts(
       connections: settings.connections,
       seconds: settings.seconds,
       workDir,
+      workers: settings.workers,
     });
     sections.http = httpSection(result, HTTP_TARGET_P99_MS, facts, scale);
     printSection('HTTP', sections.http);

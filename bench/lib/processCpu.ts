@@ -3,7 +3,7 @@
  * whether a server under load is CPU-bound (one busy core) or waiting on something else.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** /proc/<pid>/stat fields 14 and 15 (1-based): utime and stime, in clock ticks. */
 const UTIME_FIELD = 14;
@@ -35,4 +35,26 @@ export function processCpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** The process's children (pids), from each of its threads' /proc children list; empty where unavailable. */
+function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CPU of a process and its living descendants (a WORKERS=N server: the primary and its
+ * workers), ms; null where /proc is unavailable. Children that exited are not counted, so call
+ * it while the tree runs (workers live as long as the server).
+ */
+export function processTreeCpuMs(pid: number): number | null {
+  const own = processCpuMs(pid);
+  if (own === null) return null;
+  return childPids(pid).reduce((sum, child) => sum + (processTreeCpuMs(child) ?? 0), own);
 }

@@ -166,6 +166,22 @@ export function httpSection(result: HttpFavoritesResult, targetP99Ms: number, ru
   const statuses = Object.entries(result.statusCodes)
     .map(([status, count]) => `${status}: ${int(count)}`)
     .join(', ');
+  const workers = result.workersRun;
+  const workersMet = workers !== null && workers.latency.p99 < targetP99Ms && workers.non2xx === 0 && workers.errors === 0;
+  const workersLines =
+    workers === null
+      ? []
+      : [
+          '',
+          `\`WORKERS=${workers.workers}\`: the same load, after the single process stopped, on the server entry (\`server/main.ts\`: a primary and ` +
+            `${workers.workers} worker processes sharing the port and the SQLite file), steady state ${oneDecimal.format(workers.seconds)} s ` +
+            `(every connection answered ${oneDecimal.format(workers.allConnectedSeconds)} s into the run): ` +
+            `**${int(workers.requestsPerSecond)} req/s**; non-2xx ${int(workers.non2xx)}, connection errors ${int(workers.errors)}, timeouts ${int(workers.timeouts)}` +
+            (workers.serverCpuMsPerResponse === null || workers.serverCoreShare === null
+              ? '.'
+              : `; the primary and its workers used ${int(workers.serverCoreShare * 100)}% of one core ` +
+                `(${twoDecimals.format(workers.serverCpuMsPerResponse)} ms per response), the load generator ${int(workers.loadGeneratorCoreShare * 100)}%.`),
+        ];
   return [
     measuredLine(run, `; ${scale}`),
     '',
@@ -178,13 +194,16 @@ export function httpSection(result: HttpFavoritesResult, targetP99Ms: number, ru
     table(
       ['request', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'target', 'target met'],
       [
-        latencyRow('steady state', result.latency, ms, { text: `p99 < ${int(targetP99Ms)}, 0 non-2xx`, met }),
-        latencyRow('whole run (warm-up and connection ramp included)', result.wholeRun, ms),
+        latencyRow('steady state, one process', result.latency, ms, { text: `p99 < ${int(targetP99Ms)}, 0 non-2xx`, met }),
+        latencyRow('whole run, one process (warm-up and connection ramp included)', result.wholeRun, ms),
+        ...(workers === null
+          ? []
+          : [latencyRow(`steady state, \`WORKERS=${workers.workers}\``, workers.latency, ms, { text: `p99 < ${int(targetP99Ms)}, 0 non-2xx`, met: workersMet })]),
       ],
       1,
     ),
     '',
-    `- throughput (steady state): **${int(result.requestsPerSecond)} req/s**, ${oneDecimal.format(result.bytesPerResponse / KIB)} KiB per response`,
+    `- one process: throughput (steady state) **${int(result.requestsPerSecond)} req/s**, ${oneDecimal.format(result.bytesPerResponse / KIB)} KiB per response`,
     `- non-2xx: **${int(result.non2xx)}**; connection errors: ${int(result.errors)}; timeouts: ${int(result.timeouts)}; status codes: ${statuses || 'none'}`,
     result.serverCpuMsPerResponse === null || result.serverCoreShare === null
       ? '- server CPU: not measured (no /proc)'
@@ -194,6 +213,7 @@ export function httpSection(result: HttpFavoritesResult, targetP99Ms: number, ru
     `- with every connection waiting for its answer before sending the next request, mean latency ≈ connections ÷ throughput ` +
       `(${result.connections} ÷ ${int(result.requestsPerSecond)} req/s ≈ ${int((result.connections / result.requestsPerSecond) * 1000)} ms): ` +
       `a p99 under ${int(targetP99Ms)} ms at ${result.connections} connections needs roughly ${int((result.connections / targetP99Ms) * 1000)} req/s or more.`,
+    ...workersLines,
     '',
     `Where the server's CPU goes: a separate ${HTTP_PROFILE_SECONDS} s run at the same load under V8's sampling profiler ` +
       `(${oneDecimal.format(result.serverProfile.busyMs / 1000)} s busy, ${oneDecimal.format(result.serverProfile.idleMs / 1000)} s idle), ` +

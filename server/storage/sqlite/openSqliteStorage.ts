@@ -13,12 +13,10 @@ import type { Storage, StorageObservers } from '../types';
 import { sqliteMigrations } from './migrations';
 import { sqliteBulkLoader } from './sqliteBulkLoader';
 import { sqliteFavoriteList } from './sqliteFavoritePage';
-import { FavoritesSqliteDialect } from './sqliteDialect';
+import { BUSY_WAIT_MS, FavoritesSqliteDialect } from './sqliteDialect';
 import { sqliteTextSearch } from './sqliteTextSearch';
 import { withStatementCache } from './statementCache';
 
-/** How long a writer waits for another process's write lock before SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5_000;
 /** Page cache per connection (negative = KiB): holds the hot index pages of a 1M-row table. */
 const CACHE_SIZE_KIB = 64 * 1024;
 
@@ -28,7 +26,8 @@ function applyPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // How long a single write waits for another process's write lock (transactions wait without blocking: sqliteDialect.ts).
+  sqlite.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
   sqlite.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
   sqlite.pragma('temp_store = MEMORY');
 }

@@ -1,8 +1,12 @@
 /**
  * Kysely's SQLite dialect with two changes:
  * - transactions start with BEGIN IMMEDIATE, so a transaction that reads and then writes
- *   takes the write lock up front and waits (busy_timeout) instead of failing with
- *   SQLITE_BUSY when another process (a benchmark, a backup) holds it;
+ *   takes the write lock up front instead of failing with SQLITE_BUSY halfway when another
+ *   process (another worker of WORKERS, a backup) holds it. While that process holds it, the
+ *   wait is asynchronous: SQLite's own busy handler sleeps inside the synchronous call and
+ *   would freeze this process's event loop (every request it serves) for 1, 2, 5, 10… ms;
+ *   here the BEGIN fails at once (busy_timeout 0 for that statement) and is retried from the
+ *   event loop until BUSY_WAIT_MS has passed;
  * - DDL runs in transactions (SQLite supports it; Kysely assumes not), so a failed
  *   migration leaves the schema as it was.
  */
@@ -17,9 +21,41 @@ import {
   type SqliteDialectConfig,
 } from 'kysely';
 
+/** How long a transaction waits for another process's write lock before failing with SQLITE_BUSY. */
+export const BUSY_WAIT_MS = 5_000;
+/** Retries after the first few (on the next turn of the event loop) wait this long at most. */
+const MAX_RETRY_DELAY_MS = 8;
+const IMMEDIATE_RETRIES = 3;
+
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const FAIL_WHEN_BUSY = CompiledQuery.raw('pragma busy_timeout = 0');
+const WAIT_WHEN_BUSY = CompiledQuery.raw(`pragma busy_timeout = ${BUSY_WAIT_MS}`);
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_BUSY';
+}
+
+function retryDelay(attempt: number): Promise<void> {
+  if (attempt < IMMEDIATE_RETRIES) return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setTimeout(resolve, Math.min(2 ** (attempt - IMMEDIATE_RETRIES), MAX_RETRY_DELAY_MS)));
+}
+
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    const deadline = performance.now() + BUSY_WAIT_MS;
+    for (let attempt = 0; ; attempt += 1) {
+      // Every other statement keeps SQLite's blocking wait: they are single, short writes.
+      await connection.executeQuery(FAIL_WHEN_BUSY);
+      try {
+        await connection.executeQuery(BEGIN_IMMEDIATE);
+        return;
+      } catch (error) {
+        if (!isBusy(error) || performance.now() >= deadline) throw error;
+      } finally {
+        await connection.executeQuery(WAIT_WHEN_BUSY);
+      }
+      await retryDelay(attempt);
+    }
   }
 }
 

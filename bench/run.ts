@@ -281,25 +281,39 @@ async function runParts(
     if (sections.pouchdb) printSection('PouchDB', sections.pouchdb);
   }
   if (parts.has('users')) {
-    const facts = factsNow();
-    const id = onPostgres ? 'usersPostgres' : 'users';
-    // Its own database: the seed part's users (if it ran) would collide with these.
-    const mixDatabase: BenchDatabase = onPostgres
-      ? { ...database, schema: `${database.schema}_users` }
-      : { kind: 'sqlite', file: path.join(workDir, 'users.sqlite') };
-    console.log(`Running ${settings.mixUsers.toLocaleString('en-US')} simulated users for ${settings.mixSeconds} s on ${databaseLocation(mixDatabase)}…`);
-    try {
-      const result = await measureUserMix({ database: mixDatabase, users: settings.mixUsers, favoritesPerUser: settings.perUser, seconds: settings.mixSeconds, thinkMeanMs: settings.thinkMs, workDir });
-      sections[id] = userMixSection(result, USER_MIX_TARGET_P99_MS, facts);
-    } catch (error) {
-      // The other database's block and the other parts still get written; the failure is said in the block.
-      console.error('users part failed:', error);
-      sections[id] = userMixNotMeasuredSection(error instanceof Error ? error.message : String(error), facts);
-      process.exitCode = 1;
-    } finally {
-      await dropBenchDatabase(mixDatabase);
+    // One process; then, on SQLite, the server entry with WORKERS (PostgreSQL scales out as instances).
+    const runs: { id: SectionId; workers: number }[] = onPostgres
+      ? [{ id: 'usersPostgres', workers: 1 }]
+      : [{ id: 'users', workers: 1 }, ...(settings.workers > 1 ? [{ id: 'usersWorkers' as const, workers: settings.workers }] : [])];
+    for (const { id, workers } of runs) {
+      const facts = factsNow();
+      // Its own database: the seed part's users (if it ran) would collide with these.
+      const mixDatabase: BenchDatabase = onPostgres
+        ? { ...database, schema: `${database.schema}_users` }
+        : { kind: 'sqlite', file: path.join(workDir, `users-${workers}`, DATABASE_FILE_NAME) };
+      if (mixDatabase.kind === 'sqlite') mkdirSync(path.dirname(mixDatabase.file), { recursive: true });
+      console.log(`Running ${settings.mixUsers.toLocaleString('en-US')} simulated users for ${settings.mixSeconds} s on ${databaseLocation(mixDatabase)} (${workers} server process${workers > 1 ? 'es' : ''})…`);
+      try {
+        const result = await measureUserMix({
+          database: mixDatabase,
+          users: settings.mixUsers,
+          favoritesPerUser: settings.perUser,
+          seconds: settings.mixSeconds,
+          thinkMeanMs: settings.thinkMs,
+          workDir,
+          workers,
+        });
+        sections[id] = userMixSection(result, USER_MIX_TARGET_P99_MS, facts);
+      } catch (error) {
+        // The other blocks and parts still get written; the failure is said in the block.
+        console.error('users part failed:', error);
+        sections[id] = userMixNotMeasuredSection(error instanceof Error ? error.message : String(error), facts);
+        process.exitCode = 1;
+      } finally {
+        await dropBenchDatabase(mixDatabase);
+      }
+      printSection(`Simulated users (${databaseName(mixDatabase)}, ${workers} server process${workers > 1 ? 'es' : ''})`, sections[id]!);
     }
-    printSection(`Simulated users (${databaseName(mixDatabase)})`, sections[id]);
   }
   if (parts.has('websockets')) {
     const facts = factsNow();

@@ -26,6 +26,7 @@ import { postgresCpuMs } from './lib/userMixPostgresCpu';
 import { REQUEST_KINDS, type RequestKind } from './lib/userMixPlan';
 import type { TimedResponse } from './lib/userMixHttp';
 import { startUserMixServer } from './lib/userMixServerProcess';
+import { startUserMixWorkers } from './lib/userMixWorkersServer';
 import { SimulatedUser, type RequestLog } from './lib/userMixUser';
 import { seedFavorites } from './seedFavorites';
 
@@ -53,6 +54,8 @@ export interface UserMixOptions {
   readonly thinkMeanMs?: number;
   /** A scratch directory for the server's CPU profile. */
   readonly workDir: string;
+  /** Server processes: 1 (default) runs `createServer` in one process; more run `server/main.ts` with WORKERS (SQLite only). */
+  readonly workers?: number;
 }
 
 export interface RequestKindResult {
@@ -94,7 +97,10 @@ export interface UserMixResult {
   readonly loadGeneratorCoreShare: number;
   /** Every postgres process on the machine (other sessions included); null on SQLite or without /proc. */
   readonly postgresCoreShare: number | null;
-  readonly serverProfile: CpuProfileSummary;
+  /** Null with WORKERS (no in-process profiler). */
+  readonly serverProfile: CpuProfileSummary | null;
+  /** Server processes serving requests (WORKERS). */
+  readonly workers: number;
 }
 
 class UserMixSetupError extends Error {
@@ -168,7 +174,12 @@ export async function measureUserMix(options: UserMixOptions): Promise<UserMixRe
   const { articleIds, tokens } = await sessionsAndArticles(database, seeded.userIds);
   const seedSeconds = (performance.now() - startedMs) / 1000;
 
-  const server = await startUserMixServer(database);
+  const workers = options.workers ?? 1;
+  if (workers > 1 && database.kind !== 'sqlite') throw new UserMixSetupError('the WORKERS run is on SQLite only (PostgreSQL scales out as instances)');
+  const server =
+    workers > 1 && database.kind === 'sqlite'
+      ? await startUserMixWorkers(database.file, workers, options.workDir)
+      : await startUserMixServer(database);
   const simulated = seeded.userIds.map(
     (userId, index) =>
       new SimulatedUser(
@@ -225,9 +236,9 @@ export async function measureUserMix(options: UserMixOptions): Promise<UserMixRe
     sample(after);
 
     const profileFile = path.join(options.workDir, `user-mix-${database.kind}.cpuprofile`);
-    await server.startProfile();
+    if (server.profiles) await server.startProfile();
     await Promise.all(runs);
-    await server.stopProfile(profileFile);
+    if (server.profiles) await server.stopProfile(profileFile);
 
     const kinds = REQUEST_KINDS.map((kind): RequestKindResult => {
       const latencies = log.samples.get(kind)!;
@@ -269,7 +280,8 @@ export async function measureUserMix(options: UserMixOptions): Promise<UserMixRe
       serverLoopDelayMaxMs: loopDelayMax,
       loadGeneratorCoreShare: (benchCpu.user + benchCpu.system) / 1000 / wallMs,
       postgresCoreShare: postgresBefore === null || postgresAfter === null ? null : (postgresAfter - postgresBefore) / wallMs,
-      serverProfile: summarizeCpuProfile(profileFile, PROFILE_TOP_PLACES),
+      serverProfile: server.profiles ? summarizeCpuProfile(profileFile, PROFILE_TOP_PLACES) : null,
+      workers,
     };
   } finally {
     for (const user of simulated) user.close();
@@ -292,7 +304,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       seconds: Number(seconds) || USER_MIX_SECONDS_DEFAULT,
       workDir,
     });
-    console.log(JSON.stringify({ ...result, serverProfile: result.serverProfile.top.slice(0, 6) }, null, 2));
+    console.log(JSON.stringify({ ...result, serverProfile: result.serverProfile?.top.slice(0, 6) ?? null }, null, 2));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
     await dropBenchDatabase(database);

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-export const SECTION_IDS = ['machine', 'seed', 'query', 'http', 'firstload', 'propagation', 'seedPostgres', 'queryPostgres', 'sync', 'pouchdb', 'users', 'usersPostgres', 'websockets'] as const;
+export const SECTION_IDS = ['machine', 'seed', 'query', 'http', 'firstload', 'propagation', 'seedPostgres', 'queryPostgres', 'sync', 'pouchdb', 'users', 'usersWorkers', 'usersPostgres', 'websockets'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 const TITLES: Record<SectionId, string> = {
@@ -21,6 +21,7 @@ const TITLES: Record<SectionId, string> = {
   sync: 'Sync in Chromium: 1,000 offline writes pushed, 10,000 favorites into a fresh device',
   pouchdb: 'The same sync by PouchDB 9 against pouchdb-server 4',
   users: '1,000 simulated users, a realistic mix for 60 s (SQLite)',
+  usersWorkers: '1,000 simulated users on SQLite with WORKERS (every core)',
   usersPostgres: '1,000 simulated users, a realistic mix for 60 s (PostgreSQL)',
   websockets: '10,000 WebSockets on one instance: memory per connection',
 };

@@ -9,6 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 const UTIME_FIELD = 14;
 const STIME_FIELD = 15;
 const FALLBACK_TICKS_PER_SECOND = 100;
+/** Linux x86-64 and arm64 page size (statm counts pages). */
+const PAGE_BYTES = 4096;
 
 let ticksPerSecond: number | undefined;
 
@@ -57,4 +59,15 @@ export function processTreeCpuMs(pid: number): number | null {
   const own = processCpuMs(pid);
   if (own === null) return null;
   return childPids(pid).reduce((sum, child) => sum + (processTreeCpuMs(child) ?? 0), own);
+}
+
+/** Resident memory of a process and its living descendants, bytes; null where /proc is unavailable. */
+export function processTreeRssBytes(pid: number): number | null {
+  try {
+    // statm field 2: resident pages.
+    const residentPages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    return childPids(pid).reduce((sum, child) => sum + (processTreeRssBytes(child) ?? 0), residentPages * PAGE_BYTES);
+  } catch {
+    return null;
+  }
 }

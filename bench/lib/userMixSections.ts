@@ -39,10 +39,17 @@ export function userMixSection(result: UserMixResult, targetP99Ms: number, run: 
   const database = result.database === 'sqlite' ? 'SQLite (one file, WAL)' : 'PostgreSQL (a fresh schema, the server\'s default pool)';
   const generatorBusy = result.loadGeneratorCoreShare > 0.5;
   const cpuMsPerRequest = (result.serverCoreShare * result.seconds * 1000) / result.requests;
+  const profile = result.serverProfile;
+  const oneProcess = result.workers === 1;
+  const serverText = oneProcess
+    ? 'ONE server process (`createServer`, its own process, log level warn, in-process pokes)'
+    : `\`server/main.ts\` with \`WORKERS=${result.workers}\` (a primary and ${result.workers} worker processes sharing the port and the SQLite file, pokes relayed between them over IPC; log level warn)`;
+  const processText = oneProcess ? 'the server process' : `the primary and its ${result.workers} workers`;
+  const coreText = oneProcess ? 'Node serves on one thread; ' : '';
   return [
     measuredLine(run, `; ${int(result.users)} users × ${result.favoritesPerUser} favorites on ${database}`),
     '',
-    `${int(result.users)} simulated users against ONE server process (\`createServer\`, its own process, log level warn, in-process pokes). ` +
+    `${int(result.users)} simulated users against ${serverText}. ` +
       'Each user is one device of the real client: a bearer session, its own keep-alive connections (node:http, two sockets at most) and one ' +
       'WebSocket on `/api/v1/sync/ws`; a client id, a gapless mutation counter and an outbox (acknowledged entries leave it), an HLC clock, a ' +
       'pull cursor, and its pushes and pulls one at a time. A poke newer than the cursor triggers a pull, as in the app, so every write is ' +
@@ -72,23 +79,32 @@ export function userMixSection(result: UserMixResult, targetP99Ms: number, run: 
     `- throughput: **${int(result.requestsPerSecond)} req/s** (${int(result.requests)} requests); status codes: ${statuses}; ` +
       `requests without a response (socket error or 10 s timeout): ${int(result.kinds.reduce((sum, kind) => sum + kind.failed, 0))}` +
       (result.failureSamples.length > 0 ? ` (${result.failureSamples.map((text) => `"${text}"`).join(', ')})` : ''),
-    `- WebSockets: ${int(result.socketsHeld)} of ${int(result.users)} held at the end of the window, ${int(result.socketDrops)} dropped; ` +
+    `- WebSockets: ${Number.isNaN(result.socketsHeld) ? '' : `${int(result.socketsHeld)} of ${int(result.users)} held at the end of the window, `}${int(result.socketDrops)} dropped; ` +
       `${int(result.pokes)} pokes received; mutations rejected by the server: ${int(result.rejectedMutations)}`,
-    `- CPU over the window: the server process ${percent(result.serverCoreShare)} of one core (Node serves on one thread; ` +
+    `- CPU over the window: ${processText} ${percent(result.serverCoreShare)} of one core (${coreText}` +
       `${oneDecimal.format(cpuMsPerRequest)} ms per request, so one core serves at most about ${int(1000 / cpuMsPerRequest)} req/s of this mix)` +
       (result.postgresCoreShare === null ? '' : `, every postgres process on the machine ${percent(result.postgresCoreShare)} (other sessions included)`) +
       `, the load generator ${percent(result.loadGeneratorCoreShare)}` +
       (generatorBusy ? ' — **the load generator used more than half a core: its own event loop adds to the latencies above**' : ''),
-    `- server memory: RSS ${int(result.serverRssStartBytes / MIB)} MiB at the start of the window, peak ${int(result.serverRssPeakBytes / MIB)} MiB ` +
-      `(sampled every 5 s); V8 heap used at the end ${int(result.serverHeapEndBytes / MIB)} MiB`,
-    `- server event-loop delay: p99 ${ms(result.serverLoopDelayP99Ms)} ms in the worst 5 s interval, max ${ms(result.serverLoopDelayMaxMs)} ms ` +
-      '(time a ready request waits for the loop: when it approaches the latencies above, the server is CPU-starved or blocked)',
-    '',
-    `Where the server's CPU goes: the users kept going for 10 s after the window under V8's sampling profiler in the server ` +
-      `(not counted above; ${ms(result.serverProfile.busyMs / 1000)} s busy, ${ms(result.serverProfile.idleMs / 1000)} s idle), ` +
-      'self time by file, package or Node module, as a share of busy time:',
-    '',
-    table(['where', 'share of busy CPU'], result.serverProfile.top.map(({ where, share }) => [place(where), `${oneDecimal.format(share * 100)}%`])),
+    `- server memory (${processText}): RSS ${int(result.serverRssStartBytes / MIB)} MiB at the start of the window, peak ${int(result.serverRssPeakBytes / MIB)} MiB ` +
+      `(sampled every 5 s)` +
+      (oneProcess ? `; V8 heap used at the end ${int(result.serverHeapEndBytes / MIB)} MiB` : ''),
+    ...(oneProcess
+      ? [
+          `- server event-loop delay: p99 ${ms(result.serverLoopDelayP99Ms)} ms in the worst 5 s interval, max ${ms(result.serverLoopDelayMaxMs)} ms ` +
+            '(time a ready request waits for the loop: when it approaches the latencies above, the server is CPU-starved or blocked)',
+        ]
+      : []),
+    ...(profile === null
+      ? []
+      : [
+          '',
+          `Where the server's CPU goes: the users kept going for 10 s after the window under V8's sampling profiler in the server ` +
+            `(not counted above; ${ms(profile.busyMs / 1000)} s busy, ${ms(profile.idleMs / 1000)} s idle), ` +
+            'self time by file, package or Node module, as a share of busy time:',
+          '',
+          table(['where', 'share of busy CPU'], profile.top.map(({ where, share }) => [place(where), `${oneDecimal.format(share * 100)}%`])),
+        ]),
   ].join('\n');
 }
 

@@ -18,6 +18,8 @@ export interface UserMixServer {
   readonly host: string;
   readonly port: number;
   readonly pid: number;
+  /** Whether startProfile/stopProfile work (one process: yes). */
+  readonly profiles: boolean;
   stats(): Promise<UserMixServerStats>;
   startProfile(): Promise<void>;
   /** Stops the profiler; the server writes the `.cpuprofile` JSON to `file`. */
@@ -54,6 +56,7 @@ export async function startUserMixServer(database: BenchDatabase): Promise<UserM
       host: '127.0.0.1',
       port,
       pid: child.pid!,
+      profiles: true,
       async stats() {
         const { type: _type, ...stats } = await ask({ type: 'stats' }, 'stats');
         return stats;

@@ -10,7 +10,8 @@
  * relayed meanwhile; its devices reconnect and pull anyway.
  */
 import { RealtimeEvent } from './realtimeEvent';
-import { PubSubClosedError, type PubSub, type PubSubLog, type RealtimeListener } from './pubSub';
+import { PubSubClosedError, type PubSub, type PubSubLog } from './pubSub';
+import { realtimeListeners } from './realtimeListeners';
 
 export const IPC_REALTIME_KEY = 'favoritesRealtime';
 
@@ -79,7 +80,7 @@ const silentLog: PubSubLog = { warn: () => {} };
 
 /** The worker's adapter: publishes through the primary, hears what every worker published. */
 export function ipcPubSub(channel: IpcChannel = processChannel(), log: PubSubLog = silentLog): PubSub {
-  const listeners = new Set<RealtimeListener>();
+  const listeners = realtimeListeners(log);
   const stopListening = channel.onMessage((message) => {
     if (!isIpcRealtimeMessage(message)) return;
     const parsed = RealtimeEvent.safeParse(message[IPC_REALTIME_KEY]);
@@ -87,13 +88,7 @@ export function ipcPubSub(channel: IpcChannel = processChannel(), log: PubSubLog
       log.warn({}, 'dropped an IPC message that is not a realtime event');
       return;
     }
-    for (const listener of [...listeners]) {
-      try {
-        listener(parsed.data);
-      } catch (error) {
-        log.warn({ err: error }, 'realtime listener failed');
-      }
-    }
+    listeners.deliver(parsed.data);
   });
 
   let closed = false;
@@ -102,10 +97,7 @@ export function ipcPubSub(channel: IpcChannel = processChannel(), log: PubSubLog
       if (closed) throw new PubSubClosedError();
       await channel.send({ [IPC_REALTIME_KEY]: event });
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.add,
     async close() {
       if (closed) return;
       closed = true;

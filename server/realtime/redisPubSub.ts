@@ -12,7 +12,8 @@
  */
 import { Redis } from 'ioredis';
 import { decodeRealtimeEvent, encodeRealtimeEvent } from './realtimeEvent';
-import { PubSubClosedError, REALTIME_CHANNEL_DEFAULT, type PubSub, type PubSubLog, type RealtimeListener } from './pubSub';
+import { PubSubClosedError, REALTIME_CHANNEL_DEFAULT, type PubSub, type PubSubLog } from './pubSub';
+import { realtimeListeners } from './realtimeListeners';
 
 export interface RedisPubSubOptions {
   readonly channel?: string;
@@ -47,7 +48,7 @@ export async function openRedisPubSub(url: string, options: RedisPubSubOptions =
     throw error;
   }
 
-  const listeners = new Set<RealtimeListener>();
+  const listeners = realtimeListeners(log);
   subscriber.on('message', (from: string, message: string) => {
     if (from !== channel) return;
     const event = decodeRealtimeEvent(message);
@@ -55,13 +56,7 @@ export async function openRedisPubSub(url: string, options: RedisPubSubOptions =
       log.warn({ channel }, 'dropped a message that is not a realtime event');
       return;
     }
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        log.warn({ err: error }, 'realtime listener failed');
-      }
-    }
+    listeners.deliver(event);
   });
 
   let closed = false;
@@ -70,10 +65,7 @@ export async function openRedisPubSub(url: string, options: RedisPubSubOptions =
       if (closed) throw new PubSubClosedError();
       await publisher.publish(channel, encodeRealtimeEvent(event));
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.add,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_SERVER_RESTART } from '../../../src/contract';
-import { openSqliteStorage } from '../../../server/storage/sqlite/openSqliteStorage';
+import { storedFavorite } from '../support/storedFavorite';
 import { RESTART_REASON } from '../../../server/realtime/realtimeHub';
 import { gate } from './support/gate';
 import { HttpUser, newClientId } from './support/httpClient';
@@ -37,13 +37,7 @@ describe('graceful shutdown', () => {
       expect(response.results).toEqual([{ id: 1, status: 'applied' }]);
       await closing;
 
-      const storage = await openSqliteStorage(database.file);
-      try {
-        const stored = await storage.users.findByUsername(user.username);
-        expect(await storage.favorites.get(stored!.id, articleId!)).toMatchObject({ note: 'in flight' });
-      } finally {
-        await storage.close();
-      }
+      expect(await storedFavorite(database.file, user.username, articleId!)).toMatchObject({ note: 'in flight' });
     } finally {
       pushes.releaseAll();
       await server.close();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstance, type InstanceProcess } from '../../../scripts/cluster/instanceProcess';
 import { memoryLimitBytes } from '../../../server/metrics/memoryLimitGauge';
-import { openSqliteStorage } from '../../../server/storage/sqlite/openSqliteStorage';
+import { storedFavorite } from '../support/storedFavorite';
 import { CLOSE_SERVER_RESTART, CSRF_HEADER, CSRF_HEADER_VALUE, PushResponse, SYNC_SCHEMA_VERSION, SYNC_WS_PATH } from '../../../src/contract';
 import { formatHlc } from '../../../src/core/hlc';
 import { parseExposition, valueOf } from '../metrics/support/exposition';
@@ -186,13 +186,7 @@ describe('WORKERS=2: one server in several processes', () => {
     expect(PushResponse.parse(JSON.parse(answer.body)).results).toEqual([{ id: 1, status: 'applied' }]);
     expect(await exited).toBe(0);
 
-    const storage = await openSqliteStorage(database.file);
-    try {
-      const stored = await storage.users.findByUsername(user.username);
-      expect(await storage.favorites.get(stored!.id, articleId!)).toMatchObject({ note: 'in flight' });
-    } finally {
-      await storage.close();
-    }
+    expect(await storedFavorite(database.file, user.username, articleId!)).toMatchObject({ note: 'in flight' });
   }, TEST_TIMEOUT_MS);
 });
 

@@ -15,8 +15,7 @@ import path from 'node:path';
 import { summarizeCpuProfile, type CpuProfileSummary } from './lib/cpuProfileSummary';
 import { summarize, type LatencySummary } from './lib/percentiles';
 import { processCpuMs, processTreeCpuMs } from './lib/processCpu';
-import { DATABASE_FILE_NAME } from '../server/config';
-import { startInstance } from '../scripts/cluster/instanceProcess';
+import { startWorkersServer } from './lib/workersServer';
 import { startServerProcess } from './lib/serverProcess';
 
 export const HTTP_CONNECTIONS_DEFAULT = 100;
@@ -202,19 +201,7 @@ async function measuredLoad(url: string, tokens: readonly string[], options: Htt
 
 /** The same load on `server/main.ts` with `workers` processes on the same file (DATA_DIR holds it). */
 async function measureWorkers(tokens: readonly string[], options: HttpFavoritesOptions): Promise<HttpWorkersRun> {
-  if (path.basename(options.databaseFile) !== DATABASE_FILE_NAME) {
-    throw new BenchSetupError(`the server entry reads DATA_DIR/${DATABASE_FILE_NAME}; the bench file is ${options.databaseFile}`);
-  }
-  const server = await startInstance('bench-workers', 0, {
-    ...process.env,
-    DATA_DIR: path.dirname(options.databaseFile),
-    WORKERS: String(options.workers),
-    LOG_LEVEL: 'warn',
-    STATIC_DIR: path.join(options.workDir, 'no-app'),
-    DATABASE_URL: '',
-    REDIS_URL: '',
-    METRICS_TOKEN: '',
-  });
+  const server = await startWorkersServer('bench-workers', options.databaseFile, options.workers, options.workDir);
   try {
     const url = `${server.origin}${routes.listFavorites.path}?limit=${HTTP_PAGE_LIMIT}`;
     const run = await measuredLoad(url, tokens, options, () => processTreeCpuMs(server.child.pid!));

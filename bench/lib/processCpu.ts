@@ -50,24 +50,37 @@ function childPids(pid: number): number[] {
   }
 }
 
-/**
- * CPU of a process and its living descendants (a WORKERS=N server: the primary and its
- * workers), ms; null where /proc is unavailable. Children that exited are not counted, so call
- * it while the tree runs (workers live as long as the server).
- */
-export function processTreeCpuMs(pid: number): number | null {
-  const own = processCpuMs(pid);
-  if (own === null) return null;
-  return childPids(pid).reduce((sum, child) => sum + (processTreeCpuMs(child) ?? 0), own);
+/** The process and its living descendants (a WORKERS=N server: the primary and its workers). */
+function processTree(pid: number): number[] {
+  return [pid, ...childPids(pid).flatMap(processTree)];
 }
 
-/** Resident memory of a process and its living descendants, bytes; null where /proc is unavailable. */
-export function processTreeRssBytes(pid: number): number | null {
+/**
+ * `measure` summed over a process and its living descendants; null where the process itself
+ * cannot be read. Children that exited are not counted, so call it while the tree runs
+ * (workers live as long as the server).
+ */
+function treeSum(pid: number, measure: (pid: number) => number | null): number | null {
+  const [root, ...descendants] = processTree(pid);
+  const own = measure(root!);
+  return own === null ? null : descendants.reduce((sum, child) => sum + (measure(child) ?? 0), own);
+}
+
+/** Resident memory of one process, bytes (statm field 2: resident pages); null where unavailable. */
+function processRssBytes(pid: number): number | null {
   try {
-    // statm field 2: resident pages.
-    const residentPages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
-    return childPids(pid).reduce((sum, child) => sum + (processTreeRssBytes(child) ?? 0), residentPages * PAGE_BYTES);
+    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_BYTES;
   } catch {
     return null;
   }
+}
+
+/** CPU of a process tree, ms (see treeSum). */
+export function processTreeCpuMs(pid: number): number | null {
+  return treeSum(pid, processCpuMs);
+}
+
+/** Resident memory of a process tree, bytes (see treeSum). */
+export function processTreeRssBytes(pid: number): number | null {
+  return treeSum(pid, processRssBytes);
 }

@@ -5,26 +5,12 @@
  * the sockets held (NaN) and a CPU profile (`profiles: false`); CPU and RSS are the whole process
  * tree's, from /proc.
  */
-import path from 'node:path';
-import { DATABASE_FILE_NAME } from '../../server/config';
-import { startInstance } from '../../scripts/cluster/instanceProcess';
 import { processTreeCpuMs, processTreeRssBytes } from './processCpu';
 import type { UserMixServer } from './userMixServerProcess';
+import { startWorkersServer } from './workersServer';
 
 export async function startUserMixWorkers(databaseFile: string, workers: number, workDir: string): Promise<UserMixServer> {
-  if (path.basename(databaseFile) !== DATABASE_FILE_NAME) {
-    throw new Error(`the server entry reads DATA_DIR/${DATABASE_FILE_NAME}; the bench file is ${databaseFile}`);
-  }
-  const server = await startInstance('users-workers', 0, {
-    ...process.env,
-    DATA_DIR: path.dirname(databaseFile),
-    WORKERS: String(workers),
-    LOG_LEVEL: 'warn',
-    STATIC_DIR: path.join(workDir, 'no-app'),
-    DATABASE_URL: '',
-    REDIS_URL: '',
-    METRICS_TOKEN: '',
-  });
+  const server = await startWorkersServer('users-workers', databaseFile, workers, workDir);
   const pid = server.child.pid!;
   const { hostname, port } = new URL(server.origin);
   return {

@@ -18,6 +18,7 @@ import {
   type DatabaseConnection,
   type DialectAdapter,
   type Driver,
+  type SqliteDatabase,
   type SqliteDialectConfig,
 } from 'kysely';
 
@@ -28,8 +29,8 @@ const MAX_RETRY_DELAY_MS = 8;
 const IMMEDIATE_RETRIES = 3;
 
 const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
-const FAIL_WHEN_BUSY = CompiledQuery.raw('pragma busy_timeout = 0');
-const WAIT_WHEN_BUSY = CompiledQuery.raw(`pragma busy_timeout = ${BUSY_WAIT_MS}`);
+const FAIL_WHEN_BUSY = 'pragma busy_timeout = 0';
+const WAIT_WHEN_BUSY = `pragma busy_timeout = ${BUSY_WAIT_MS}`;
 
 function isBusy(error: unknown): boolean {
   return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_BUSY';
@@ -40,19 +41,36 @@ function retryDelay(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.min(2 ** (attempt - IMMEDIATE_RETRIES), MAX_RETRY_DELAY_MS)));
 }
 
+/** Our dialect's config: the database itself (not a factory), so the driver can set pragmas on it. */
+export interface FavoritesSqliteDialectConfig extends SqliteDialectConfig {
+  readonly database: SqliteDatabase;
+}
+
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #database: SqliteDatabase;
+
+  constructor(config: FavoritesSqliteDialectConfig) {
+    super(config);
+    this.#database = config.database;
+  }
+
+  /** A connection setting, run on the database directly: not a query, so not logged or timed. */
+  #setting(pragma: string): void {
+    this.#database.prepare(pragma).all([]);
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const deadline = performance.now() + BUSY_WAIT_MS;
     for (let attempt = 0; ; attempt += 1) {
       // Every other statement keeps SQLite's blocking wait: they are single, short writes.
-      await connection.executeQuery(FAIL_WHEN_BUSY);
+      this.#setting(FAIL_WHEN_BUSY);
       try {
         await connection.executeQuery(BEGIN_IMMEDIATE);
         return;
       } catch (error) {
         if (!isBusy(error) || performance.now() >= deadline) throw error;
       } finally {
-        await connection.executeQuery(WAIT_WHEN_BUSY);
+        this.#setting(WAIT_WHEN_BUSY);
       }
       await retryDelay(attempt);
     }
@@ -66,9 +84,9 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 }
 
 export class FavoritesSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
+  readonly #config: FavoritesSqliteDialectConfig;
 
-  constructor(config: SqliteDialectConfig) {
+  constructor(config: FavoritesSqliteDialectConfig) {
     super(config);
     this.#config = config;
   }

@@ -4,11 +4,15 @@
  * the authenticated user; no route reads another user's favorites.
  */
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from '../../src/contract';
+import { ApiError, Favorite, FavoritePage } from '../../src/contract';
 import { favoriteFields, lastChangedHlc, removePatch, savePatch, type FavoriteRecord } from '../../src/core/favoriteRecord';
+import { articleListJson } from '../http/articleListJson';
 import { registerRoute } from '../http/registerRoute';
 import type { ServerContext } from '../http/serverContext';
 import { applyFavoriteWrite, type FavoriteWriteResult } from '../sync/applyFavoriteWrite';
+
+/** The two hottest reads write their article summaries once (articleListJson). */
+const favoritePageJson = articleListJson(FavoritePage, 'items', Favorite);
 
 export function registerFavoriteRoutes(app: FastifyInstance, context: ServerContext): void {
   const { storage, clock } = context;
@@ -22,10 +26,10 @@ export function registerFavoriteRoutes(app: FastifyInstance, context: ServerCont
   registerRoute(app, context, 'listFavorites', async ({ auth, query }) => {
     // No favorite is in a collection until collections exist (a later phase).
     if (query.collection !== undefined) return { items: [], nextCursor: null };
-    return storage.favorites.list(auth.user.id, query);
+    return favoritePageJson(await storage.favorites.list(auth.user.id, query));
   });
 
-  registerRoute(app, context, 'searchFavorites', async ({ auth, query }) => storage.favorites.search(auth.user.id, query));
+  registerRoute(app, context, 'searchFavorites', async ({ auth, query }) => favoritePageJson(await storage.favorites.search(auth.user.id, query)));
 
   registerRoute(app, context, 'saveFavorite', async ({ auth, params, body }) => {
     const article = await storage.articles.get(params.articleId);

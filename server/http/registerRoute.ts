@@ -14,6 +14,7 @@ import {
   type SuccessBody,
 } from '../../src/contract';
 import { authenticate, type Authenticated } from '../auth/sessions';
+import { SerializedJson } from './serializedJson';
 import type { ServerContext } from './serverContext';
 
 type Spec<N extends RouteName> = (typeof routes)[N];
@@ -31,7 +32,8 @@ export interface RouteInput<N extends RouteName> {
   readonly reply: FastifyReply;
 }
 
-export type RouteHandler<N extends RouteName> = (input: RouteInput<N>) => Promise<SuccessBody<N>>;
+/** The success body, as a value (serialised by its response schema) or as JSON text already written. */
+export type RouteHandler<N extends RouteName> = (input: RouteInput<N>) => Promise<SuccessBody<N> | SerializedJson<SuccessBody<N>>>;
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
   if (!schema) return undefined;
@@ -86,6 +88,7 @@ export function registerRoute<N extends RouteName>(
       const result = await handler(input);
       reply.code(spec.success.status);
       if (spec.success.body === null) return reply.send();
+      if (result instanceof SerializedJson) return reply.type('application/json; charset=utf-8').send(result.text);
       return result;
     },
   });

@@ -5,7 +5,8 @@
  * back, so nothing was half-applied and the same batch can be sent again.
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { ApiError, assertSyncSchemaVersion } from '../../src/contract';
+import { ApiError, assertSyncSchemaVersion, FavoriteChange, PullResponse } from '../../src/contract';
+import { articleListJson } from '../http/articleListJson';
 import { registerRoute } from '../http/registerRoute';
 import type { ServerContext } from '../http/serverContext';
 import { pullChanges } from './pullChanges';
@@ -20,6 +21,9 @@ async function unavailableOnFailure<T>(log: FastifyBaseLogger, work: () => Promi
     throw new ApiError('unavailable', 'The server could not process this now; nothing was applied. Retry later.');
   }
 }
+
+/** A pull page carries up to 1,000 article summaries: each is written once (articleListJson). */
+const pullResponseJson = articleListJson(PullResponse, 'changes', FavoriteChange);
 
 export function registerSyncRoutes(app: FastifyInstance, context: ServerContext): void {
   const options = { beforeParse: assertSyncSchemaVersion };
@@ -37,8 +41,10 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext)
     app,
     context,
     'syncPull',
-    ({ auth, body, request }) =>
-      context.metrics.sync.pull(() => unavailableOnFailure(request.log, () => pullChanges(context, auth.user.id, body))),
+    async ({ auth, body, request }) =>
+      pullResponseJson(
+        await context.metrics.sync.pull(() => unavailableOnFailure(request.log, () => pullChanges(context, auth.user.id, body))),
+      ),
     options,
   );
 }

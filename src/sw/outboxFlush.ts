@@ -5,14 +5,16 @@
  *   pause as if it had run the pass itself;
  * - on the Background Sync `sync` event tagged `favorites-outbox` (Chromium; the page keeps its
  *   own `online` trigger for the others): one pass for the last user a page flushed for, even
- *   with no tab open. A transient failure is rethrown so the browser retries the event.
+ *   with no tab open, when writes are queued (deliverOutbox: online, Chromium fires it at once,
+ *   while the page's own pass is pushing them). A transient failure is rethrown so the browser
+ *   retries the event.
  * Passes run inside the user's Web Lock (runOutboxPass): one flusher at a time across tabs and
  * the worker.
  */
 import { isTransient } from '../sync';
 import { isFlushRequest, OUTBOX_SYNC_TAG, type FlushReply } from './flushProtocol';
 import { lastSyncUser, rememberSyncUser } from './lastSyncUser';
-import { runOutboxPass } from './runOutboxPass';
+import { deliverOutbox, outboxHasWrites, runOutboxPass } from './runOutboxPass';
 import { sessionUserId } from './sessionUserId';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -50,12 +52,14 @@ async function flushForPage(userId: string, port: MessagePort | undefined): Prom
 async function flushForSyncEvent(): Promise<void> {
   const userId = await lastSyncUser();
   if (!userId) return;
+  // Nothing queued (the page's pass delivered it): no session check, no pass, no request.
+  if (!(await outboxHasWrites(userId))) return;
   // No page vouches for the session here: push only when the cookie is that user's, so one
   // user's outbox is never replayed under another's session. Signed out: the queue waits for
   // the next sign-in (whose page flushes it); throwing on "no verdict" makes the browser retry.
   if ((await sessionUserId()) !== userId) return;
-  const result = await runOutboxPass(userId);
-  if (!result.ok && isTransient(result.failure)) {
+  const result = await deliverOutbox(userId);
+  if (result && !result.ok && isTransient(result.failure)) {
     throw new Error(`Outbox flush failed (${result.failure.kind}): ${result.failure.message}`);
   }
 }

@@ -6,7 +6,8 @@
  * Requests for the same user that arrive while a pass still waits for the lock share that pass
  * (the page's `online` trigger and the Background Sync event fire within ~40 ms of each other);
  * a request arriving once the pass runs gets a pass of its own, so a write made meanwhile is
- * still pushed.
+ * still pushed. The Background Sync event runs `deliverOutbox` instead: a pass only when writes
+ * are still queued once it holds the lock.
  */
 import { createSyncStore, FavoritesDb } from '../db';
 import { createTransport, syncLockName, syncOnce, type SyncLocks, type SyncOnceResult, type Transport } from '../sync';
@@ -42,12 +43,7 @@ export function runOutboxPass(userId: string, deps: OutboxPassDeps = platformPas
   const run: Promise<SyncOnceResult> = Promise.resolve().then(() =>
     withLock(deps.locks, syncLockName(userId), async () => {
       if (waiting.get(userId) === run) waiting.delete(userId);
-      const db = deps.openDb(userId);
-      try {
-        return await syncOnce({ store: createSyncStore(db), transport: deps.transport, now: deps.now });
-      } finally {
-        db.close();
-      }
+      return withDb(deps, userId, (db) => passOn(deps, db));
     }),
   );
   waiting.set(userId, run);
@@ -59,6 +55,44 @@ export function runOutboxPass(userId: string, deps: OutboxPassDeps = platformPas
     if (waiting.get(userId) === run) waiting.delete(userId);
   });
   return run;
+}
+
+/**
+ * The Background Sync event's pass: it exists to deliver queued writes, and Chromium fires it
+ * as soon as a page registers it while online, when that page's own pass is usually pushing the
+ * same writes. So it joins a pass still waiting for the lock, and otherwise, once it holds the
+ * lock, runs one only if writes are still queued: null when there was nothing to deliver (no
+ * request made). Never joined itself, so a page asking for a full pass (with its pull) gets one.
+ */
+export function deliverOutbox(userId: string, deps: OutboxPassDeps = platformPassDeps()): Promise<SyncOnceResult | null> {
+  const queued = waiting.get(userId);
+  if (queued) return queued;
+  return withLock(deps.locks, syncLockName(userId), () =>
+    withDb(deps, userId, async (db) => ((await hasQueuedWrites(db)) ? passOn(deps, db) : null)),
+  );
+}
+
+/** Whether `userId`'s outbox holds writes (opens and closes the database; no lock, no request). */
+export function outboxHasWrites(userId: string, deps: Pick<OutboxPassDeps, 'openDb'> = platformPassDeps()): Promise<boolean> {
+  return withDb(deps, userId, hasQueuedWrites);
+}
+
+async function hasQueuedWrites(db: FavoritesDb): Promise<boolean> {
+  return (await createSyncStore(db).pendingCount()) > 0;
+}
+
+function passOn(deps: OutboxPassDeps, db: FavoritesDb): Promise<SyncOnceResult> {
+  return syncOnce({ store: createSyncStore(db), transport: deps.transport, now: deps.now });
+}
+
+/** Opens the user's database for `task` and closes it after, so the worker never blocks a page's upgrade. */
+async function withDb<T>(deps: Pick<OutboxPassDeps, 'openDb'>, userId: string, task: (db: FavoritesDb) => Promise<T>): Promise<T> {
+  const db = deps.openDb(userId);
+  try {
+    return await task(db);
+  } finally {
+    db.close();
+  }
 }
 
 async function withLock<T>(locks: SyncLocks | null, name: string, task: () => Promise<T>): Promise<T> {

@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { savePatch } from '../../../src/core/favoriteRecord';
 import { createSyncStore, FavoritesDb } from '../../../src/db';
 import type { SyncLocks } from '../../../src/sync';
-import { runOutboxPass, type OutboxPassDeps } from '../../../src/sw/runOutboxPass';
+import { deliverOutbox, runOutboxPass, type OutboxPassDeps } from '../../../src/sw/runOutboxPass';
 import { summary } from '../db/fixtures';
 import { fakeTransport, type FakeTransport } from '../sync/fakeTransport';
 
-/** Web Locks that run at once, or wait for `release()` while `held`; they record every name asked for. */
+/**
+ * Web Locks: one holder at a time, in request order, all waiting for `release()` while `held`;
+ * they record every name asked for.
+ */
 function fakeLocks() {
   let gate: Promise<void> | null = null;
+  let holder: Promise<unknown> = Promise.resolve();
   const names: string[] = [];
   const locks: SyncLocks & { names: string[]; hold(): () => void } = {
     names,
@@ -20,8 +24,14 @@ function fakeLocks() {
     },
     async request(name, callback) {
       names.push(name);
-      if (gate) await gate;
-      return callback();
+      const previous = holder;
+      const turn = (async () => {
+        await previous.catch(() => undefined);
+        if (gate) await gate;
+        return callback();
+      })();
+      holder = turn;
+      return turn;
     },
   };
   return locks;
@@ -112,5 +122,65 @@ describe("the service worker's outbox pass", () => {
 
     expect(result).toMatchObject({ ok: false, failure: { kind: 'offline' }, pushed: 0 });
     expect(await pendingCount()).toBe(1);
+  });
+});
+
+describe("the Background Sync event's delivery", () => {
+  it('pushes the queued writes (and pulls) like a pass', async () => {
+    const { userId, deps, transport, pendingCount, write } = device();
+    await write('first');
+
+    const result = await deliverOutbox(userId, deps);
+
+    expect(result).toMatchObject({ ok: true, pushed: 1 });
+    expect(transport.pushes).toHaveLength(1);
+    expect(await pendingCount()).toBe(0);
+  });
+
+  it('makes no request when the outbox is empty, and closes the database', async () => {
+    const { userId, deps, transport, opened } = device();
+
+    expect(await deliverOutbox(userId, deps)).toBeNull();
+
+    expect(transport.pushes).toHaveLength(0);
+    expect(transport.pulls).toHaveLength(0);
+    expect(opened.every((db) => !db.isOpen())).toBe(true);
+  });
+
+  it("makes no request when the page's running pass delivered the writes first", async () => {
+    const { userId, deps, transport, write } = device();
+    await write('first');
+    const releasePush = transport.hold();
+
+    const fromPage = runOutboxPass(userId, deps);
+    await expect.poll(() => transport.pushes.length).toBe(1);
+    const fromSyncEvent = deliverOutbox(userId, deps);
+    releasePush();
+
+    expect(await fromPage).toMatchObject({ ok: true, pushed: 1 });
+    expect(await fromSyncEvent).toBeNull();
+    expect(transport.pushes).toHaveLength(1);
+    expect(transport.pulls).toHaveLength(1);
+  });
+
+  it("joins a page's pass still waiting for the lock, but a page's request never joins a delivery", async () => {
+    const { userId, deps, transport, locks, write } = device();
+    await write('first');
+    let release = locks.hold();
+    const fromPage = runOutboxPass(userId, deps);
+    expect(deliverOutbox(userId, deps)).toBe(fromPage);
+    release();
+    await fromPage;
+
+    await write('second');
+    release = locks.hold();
+    const delivery = deliverOutbox(userId, deps);
+    const nextFromPage = runOutboxPass(userId, deps);
+    release();
+
+    expect(await delivery).toMatchObject({ ok: true, pushed: 1 });
+    // The page still gets its full pass, with a pull, after the delivery.
+    expect(await nextFromPage).toMatchObject({ ok: true, pushed: 0 });
+    expect(transport.pulls).toHaveLength(3);
   });
 });

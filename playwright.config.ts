@@ -23,6 +23,9 @@ function clusterServices(): boolean {
 }
 const withCluster = clusterServices();
 
+/** Timed propagation between two devices of the one server (see `projects`). */
+const TIMED_ON_SERVER = /realtime\/liveUpdates\.spec\.ts/;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -42,10 +45,16 @@ export default defineConfig({
       args: [...CHROMIUM_ARGS],
     },
   },
+  // The tests that time a change between devices against issue 4's 1 s budget run last and one
+  // at a time: each drives two browsers and their service workers, and next to other tests on
+  // this 2-core machine they timed the CPU queue, not the sync (CI saw 1.1–2.5 s that way).
   projects: [
-    { name: 'server', testIgnore: /(mock|cluster)\//, use: { baseURL: BASE_URL } },
+    { name: 'server', testIgnore: [/(mock|cluster)\//, TIMED_ON_SERVER], use: { baseURL: BASE_URL } },
     { name: 'mock', testMatch: /mock\/.*\.spec\.ts/, use: { baseURL: MOCK_URL } },
-    ...(withCluster ? [{ name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/, use: { baseURL: CLUSTER_INSTANCE_URLS[0] } }] : []),
+    { name: 'realtime', testMatch: TIMED_ON_SERVER, use: { baseURL: BASE_URL }, workers: 1, dependencies: ['server', 'mock'] },
+    ...(withCluster
+      ? [{ name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/, use: { baseURL: CLUSTER_INSTANCE_URLS[0] }, workers: 1, dependencies: ['realtime'] }]
+      : []),
   ],
   webServer: [
     {

@@ -34,7 +34,7 @@ const favoriteArb = articleArb.chain((article) =>
     note: text,
     public: fc.boolean(),
     tags: fc.array(text, { maxLength: 3 }),
-    collectionIds: fc.constant([]),
+    collectionIds: fc.constant<string[]>([]),
     article: fc.constant(article),
   }),
 );
@@ -65,7 +65,7 @@ const pullArb: fc.Arbitrary<PullResponse> = fc.record({
     { maxLength: 5 },
   ),
   hasMore: fc.boolean(),
-  spaces: fc.record({ added: fc.constant(['user:u1']), removed: fc.constant([]) }),
+  spaces: fc.record({ added: fc.constant(['user:u1']), removed: fc.constant<string[]>([]) }),
   lastMutationId: fc.nat(),
   serverHlc: fc.constant(hlc),
 });

@@ -9,27 +9,32 @@
  * still pushed. The Background Sync event runs `deliverOutbox` instead: a pass only when writes
  * are still queued once it holds the lock.
  */
-import { createSyncStore, FavoritesDb } from '../db';
+import { createSyncStore, type FavoritesDb } from '../db';
 import { createTransport, syncLockName, syncOnce, type SyncLocks, type SyncOnceResult, type Transport } from '../sync';
+import { workerDatabases, type DatabaseOf } from './workerDatabases';
 
 export interface OutboxPassDeps {
   /** Web Locks (the worker's `navigator.locks`); null runs without cross-context exclusion. */
   readonly locks: SyncLocks | null;
   readonly transport: Transport;
-  /** Opens the user's database; closed again after the pass, so it never blocks a page's upgrade. */
-  readonly openDb: (userId: string) => FavoritesDb;
+  /** The user's database (workerDatabases: kept open between passes, given up to a page's upgrade). */
+  readonly database: DatabaseOf;
   readonly now: () => number;
 }
 
+let platform: OutboxPassDeps | undefined;
+
+/** The worker's own: one set for its lifetime, so its database connections are kept between passes. */
 export function platformPassDeps(): OutboxPassDeps {
   const locks = typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
-  return {
+  platform ??= {
     locks: locks ? { request: (name, callback) => locks.request(name, () => callback()) } : null,
     // Same origin: the browser attaches the session cookie at send time; nothing is stored.
     transport: createTransport({}),
-    openDb: (userId) => new FavoritesDb(userId),
+    database: workerDatabases(),
     now: Date.now,
   };
+  return platform;
 }
 
 /** Passes asked for but not yet holding the lock, per user. */
@@ -43,7 +48,7 @@ export function runOutboxPass(userId: string, deps: OutboxPassDeps = platformPas
   const run: Promise<SyncOnceResult> = Promise.resolve().then(() =>
     withLock(deps.locks, syncLockName(userId), async () => {
       if (waiting.get(userId) === run) waiting.delete(userId);
-      return withDb(deps, userId, (db) => passOn(deps, db));
+      return passOn(deps, deps.database(userId));
     }),
   );
   waiting.set(userId, run);
@@ -67,14 +72,15 @@ export function runOutboxPass(userId: string, deps: OutboxPassDeps = platformPas
 export function deliverOutbox(userId: string, deps: OutboxPassDeps = platformPassDeps()): Promise<SyncOnceResult | null> {
   const queued = waiting.get(userId);
   if (queued) return queued;
-  return withLock(deps.locks, syncLockName(userId), () =>
-    withDb(deps, userId, async (db) => ((await hasQueuedWrites(db)) ? passOn(deps, db) : null)),
-  );
+  return withLock(deps.locks, syncLockName(userId), async () => {
+    const db = deps.database(userId);
+    return (await hasQueuedWrites(db)) ? passOn(deps, db) : null;
+  });
 }
 
-/** Whether `userId`'s outbox holds writes (opens and closes the database; no lock, no request). */
-export function outboxHasWrites(userId: string, deps: Pick<OutboxPassDeps, 'openDb'> = platformPassDeps()): Promise<boolean> {
-  return withDb(deps, userId, hasQueuedWrites);
+/** Whether `userId`'s outbox holds writes (no lock, no request). */
+export function outboxHasWrites(userId: string, deps: Pick<OutboxPassDeps, 'database'> = platformPassDeps()): Promise<boolean> {
+  return hasQueuedWrites(deps.database(userId));
 }
 
 async function hasQueuedWrites(db: FavoritesDb): Promise<boolean> {
@@ -83,16 +89,6 @@ async function hasQueuedWrites(db: FavoritesDb): Promise<boolean> {
 
 function passOn(deps: OutboxPassDeps, db: FavoritesDb): Promise<SyncOnceResult> {
   return syncOnce({ store: createSyncStore(db), transport: deps.transport, now: deps.now });
-}
-
-/** Opens the user's database for `task` and closes it after, so the worker never blocks a page's upgrade. */
-async function withDb<T>(deps: Pick<OutboxPassDeps, 'openDb'>, userId: string, task: (db: FavoritesDb) => Promise<T>): Promise<T> {
-  const db = deps.openDb(userId);
-  try {
-    return await task(db);
-  } finally {
-    db.close();
-  }
 }
 
 async function withLock<T>(locks: SyncLocks | null, name: string, task: () => Promise<T>): Promise<T> {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { savePatch } from '../../../src/core/favoriteRecord';
 import { createSyncStore, FavoritesDb } from '../../../src/db';
 import type { SyncLocks } from '../../../src/sync';
+import { dbNameForUser } from '../../../src/db/FavoritesDb';
 import { deliverOutbox, runOutboxPass, type OutboxPassDeps } from '../../../src/sw/runOutboxPass';
+import { workerDatabases } from '../../../src/sw/workerDatabases';
 import { summary } from '../db/fixtures';
 import { fakeTransport, type FakeTransport } from '../sync/fakeTransport';
 
@@ -37,37 +39,36 @@ function fakeLocks() {
   return locks;
 }
 
-/** One user's device: its own in-memory IndexedDB, connections opened per pass as the worker does. */
+/** One user's device: its own in-memory IndexedDB; the worker's connections kept as the worker keeps them. */
 function device(userId = `user-${crypto.randomUUID()}`) {
   const indexedDB = new IDBFactory();
   const opened: FavoritesDb[] = [];
-  const openDb = (id: string) => {
+  const open = (id: string) => {
     const db = new FavoritesDb(id, { indexedDB, IDBKeyRange });
     opened.push(db);
     return db;
   };
   const transport: FakeTransport = fakeTransport();
   const locks = fakeLocks();
-  const deps: OutboxPassDeps = { locks, transport, openDb, now: () => Date.UTC(2024, 5, 1) };
-  const write = async (slug: string) => {
-    const db = openDb(userId);
-    await createSyncStore(db).writeFavorite(summary(slug), (view) => savePatch(view, {}), Date.UTC(2024, 5, 1));
-    db.close();
-  };
-  const pendingCount = async () => {
-    const db = openDb(userId);
+  const deps: OutboxPassDeps = { locks, transport, database: workerDatabases(open), now: () => Date.UTC(2024, 5, 1) };
+  /** A page's own connection, as the app holds it (not the worker's). */
+  const withPageDb = async <T>(task: (db: FavoritesDb) => Promise<T>) => {
+    const db = new FavoritesDb(userId, { indexedDB, IDBKeyRange });
     try {
-      return await db.outbox.count();
+      return await task(db);
     } finally {
       db.close();
     }
   };
-  return { userId, deps, transport, locks, opened, write, pendingCount };
+  const write = (slug: string) =>
+    withPageDb((db) => createSyncStore(db).writeFavorite(summary(slug), (view) => savePatch(view, {}), Date.UTC(2024, 5, 1)));
+  const pendingCount = () => withPageDb((db) => db.outbox.count());
+  return { userId, indexedDB, deps, transport, locks, opened, write, pendingCount };
 }
 
 describe("the service worker's outbox pass", () => {
-  it("pushes the user's queued writes and pulls, holding that user's lock, then closes the database", async () => {
-    const { userId, deps, transport, locks, opened, write, pendingCount } = device();
+  it("pushes the user's queued writes and pulls, holding that user's lock", async () => {
+    const { userId, deps, transport, locks, write, pendingCount } = device();
     await write('first');
     await write('second');
 
@@ -78,7 +79,31 @@ describe("the service worker's outbox pass", () => {
     expect(transport.pulls).toHaveLength(1);
     expect(locks.names).toEqual([`favorites-sync-${userId}`]);
     expect(await pendingCount()).toBe(0);
-    expect(opened.every((db) => !db.isOpen())).toBe(true);
+  });
+
+  it("keeps its connection for the next pass, yet gives it up at once when a page upgrades the database, and reopens after", async () => {
+    const { userId, indexedDB, deps, opened, write } = device();
+    await write('first');
+    await runOutboxPass(userId, deps);
+    await runOutboxPass(userId, deps);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.isOpen()).toBe(true);
+
+    // A newer app opens the database at a higher version: it must not be blocked by the worker.
+    const upgraded = await new Promise<{ blocked: boolean }>((resolve, reject) => {
+      let blocked = false;
+      const request = indexedDB.open(dbNameForUser(userId), opened[0]!.verno * 10 + 1);
+      request.onblocked = () => (blocked = true);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve({ blocked });
+      };
+      request.onerror = () => reject(request.error);
+    });
+    expect(upgraded.blocked).toBe(false);
+    expect(opened[0]!.isOpen()).toBe(false);
+
+    expect(deps.database(userId)).not.toBe(opened[0]);
   });
 
   it('shares one pass between requests made while it still waits for the lock', async () => {
@@ -137,14 +162,13 @@ describe("the Background Sync event's delivery", () => {
     expect(await pendingCount()).toBe(0);
   });
 
-  it('makes no request when the outbox is empty, and closes the database', async () => {
-    const { userId, deps, transport, opened } = device();
+  it('makes no request when the outbox is empty', async () => {
+    const { userId, deps, transport } = device();
 
     expect(await deliverOutbox(userId, deps)).toBeNull();
 
     expect(transport.pushes).toHaveLength(0);
     expect(transport.pulls).toHaveLength(0);
-    expect(opened.every((db) => !db.isOpen())).toBe(true);
   });
 
   it("makes no request when the page's running pass delivered the writes first", async () => {

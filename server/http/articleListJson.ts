@@ -10,14 +10,14 @@
 import fastJson from 'fast-json-stringify';
 import { z } from 'zod';
 import { ArticleSummary } from '../../src/contract';
+import { responseJsonSchema } from './responseJsonSchema';
 import { SerializedJson } from './serializedJson';
 
 type Stringify = (value: unknown) => string;
 
-/** fast-json-stringify for a contract schema, as registerRoute's response schemas are built. */
+/** fast-json-stringify for a contract schema, compiled as registerRoute's response schemas are. */
 function stringifyOf(schema: z.ZodType): Stringify {
-  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io: 'output', target: 'draft-7' });
-  return fastJson(jsonSchema as Parameters<typeof fastJson>[0]) as Stringify;
+  return fastJson(responseJsonSchema(schema) as Parameters<typeof fastJson>[0]) as Stringify;
 }
 
 const stringifyArticle = stringifyOf(ArticleSummary);

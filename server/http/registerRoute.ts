@@ -14,6 +14,7 @@ import {
   type SuccessBody,
 } from '../../src/contract';
 import { authenticate, type Authenticated } from '../auth/sessions';
+import { responseJsonSchema } from './responseJsonSchema';
 import { SerializedJson } from './serializedJson';
 import type { ServerContext } from './serverContext';
 
@@ -49,8 +50,7 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
  */
 function responseSchema(spec: RouteSpec): { response: Record<number, unknown> } | undefined {
   if (spec.success.body === null) return undefined;
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(spec.success.body, { io: 'output', target: 'draft-7' });
-  return { response: { [spec.success.status]: schema } };
+  return { response: { [spec.success.status]: responseJsonSchema(spec.success.body) } };
 }
 
 export interface RouteOptions {

@@ -38,8 +38,6 @@ function withLastProperty(objectText: string, key: string, valueText: string): s
   return `${open}${open.length > 1 ? ',' : ''}"${key}":${valueText}}`;
 }
 
-type ItemsOf<Body, K extends keyof Body> = Body[K] extends readonly (infer Item)[] ? Item : never;
-
 /**
  * The serialiser of `body` (an object schema) whose `listKey` is an array of `item` objects,
  * each with an `article` summary. Objects not from the cache (a fallback path, PostgreSQL's
@@ -56,10 +54,10 @@ export function articleListJson<
   const stringifyFields = stringifyOf(item.omit({ article: true } as never));
 
   return (value: Body): SerializedJson<Body> => {
-    const items = value[listKey as keyof Body] as readonly ItemsOf<Body, keyof Body>[];
+    const items = value[listKey as keyof Body] as readonly { article: ArticleSummary }[];
     let list = '[';
     for (let index = 0; index < items.length; index += 1) {
-      const entry = items[index] as { article: ArticleSummary };
+      const entry = items[index]!;
       if (index > 0) list += ',';
       list += withLastProperty(stringifyFields(entry), 'article', articleJson(entry.article));
     }

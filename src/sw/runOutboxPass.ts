@@ -9,8 +9,8 @@
  * still pushed. The Background Sync event runs `deliverOutbox` instead: a pass only when writes
  * are still queued once it holds the lock.
  */
-import { createSyncStore, type FavoritesDb } from '../db';
-import { createTransport, syncLockName, syncOnce, type SyncLocks, type SyncOnceResult, type Transport } from '../sync';
+import { createSyncStore } from '../db';
+import { createTransport, syncLockName, syncOnce, type LocalStore, type SyncLocks, type SyncOnceResult, type Transport } from '../sync';
 import { workerDatabases, type DatabaseOf } from './workerDatabases';
 
 export interface OutboxPassDeps {
@@ -26,15 +26,19 @@ let platform: OutboxPassDeps | undefined;
 
 /** The worker's own: one set for its lifetime, so its database connections are kept between passes. */
 export function platformPassDeps(): OutboxPassDeps {
+  platform ??= createPlatformPassDeps();
+  return platform;
+}
+
+function createPlatformPassDeps(): OutboxPassDeps {
   const locks = typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
-  platform ??= {
+  return {
     locks: locks ? { request: (name, callback) => locks.request(name, () => callback()) } : null,
     // Same origin: the browser attaches the session cookie at send time; nothing is stored.
     transport: createTransport({}),
     database: workerDatabases(),
     now: Date.now,
   };
-  return platform;
 }
 
 /** Passes asked for but not yet holding the lock, per user. */
@@ -48,7 +52,7 @@ export function runOutboxPass(userId: string, deps: OutboxPassDeps = platformPas
   const run: Promise<SyncOnceResult> = Promise.resolve().then(() =>
     withLock(deps.locks, syncLockName(userId), async () => {
       if (waiting.get(userId) === run) waiting.delete(userId);
-      return passOn(deps, deps.database(userId));
+      return passOn(deps, createSyncStore(deps.database(userId)));
     }),
   );
   waiting.set(userId, run);
@@ -73,22 +77,18 @@ export function deliverOutbox(userId: string, deps: OutboxPassDeps = platformPas
   const queued = waiting.get(userId);
   if (queued) return queued;
   return withLock(deps.locks, syncLockName(userId), async () => {
-    const db = deps.database(userId);
-    return (await hasQueuedWrites(db)) ? passOn(deps, db) : null;
+    const store = createSyncStore(deps.database(userId));
+    return (await store.pendingCount()) > 0 ? passOn(deps, store) : null;
   });
 }
 
 /** Whether `userId`'s outbox holds writes (no lock, no request). */
-export function outboxHasWrites(userId: string, deps: Pick<OutboxPassDeps, 'database'> = platformPassDeps()): Promise<boolean> {
-  return hasQueuedWrites(deps.database(userId));
+export async function outboxHasWrites(userId: string, deps: Pick<OutboxPassDeps, 'database'> = platformPassDeps()): Promise<boolean> {
+  return (await createSyncStore(deps.database(userId)).pendingCount()) > 0;
 }
 
-async function hasQueuedWrites(db: FavoritesDb): Promise<boolean> {
-  return (await createSyncStore(db).pendingCount()) > 0;
-}
-
-function passOn(deps: OutboxPassDeps, db: FavoritesDb): Promise<SyncOnceResult> {
-  return syncOnce({ store: createSyncStore(db), transport: deps.transport, now: deps.now });
+function passOn(deps: OutboxPassDeps, store: LocalStore): Promise<SyncOnceResult> {
+  return syncOnce({ store, transport: deps.transport, now: deps.now });
 }
 
 async function withLock<T>(locks: SyncLocks | null, name: string, task: () => Promise<T>): Promise<T> {

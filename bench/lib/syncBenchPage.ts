@@ -10,6 +10,7 @@ import { SYNC_SCHEMA_VERSION, type ArticleSummary, type PullResponse } from '../
 import { savePatch, type FavoriteRecord } from '../../src/core/favoriteRecord';
 import { createSyncStore, FavoritesDb, syncFavoritesRepo } from '../../src/db';
 import { storableArticle } from '../../src/db/articlesRepo';
+import { readFavorites } from '../../src/db/favoriteSegments';
 import { recordRow } from '../../src/db/recordRow';
 import { SCHEMA_V3 } from '../../src/db/schema';
 import { createTransport, SyncEngine, type LocalStore, type Transport } from '../../src/sync';
@@ -227,7 +228,7 @@ function createApi(): SyncBenchApi {
     async state() {
       const { db, store } = opened();
       const [records, saved, articles, pending, meta] = await Promise.all([
-        db.records.count(),
+        readFavorites(db).then((favorites) => favorites.size),
         syncFavoritesRepo(db).count(),
         db.articles.count(),
         store.pendingCount(),

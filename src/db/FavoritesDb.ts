@@ -2,7 +2,7 @@ import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import { declareSchema } from './schema';
 import type { StoredArticle } from './StoredArticle';
 import type { OutboxEntry } from '../sync/LocalStore';
-import type { SyncMetaRow, SyncRecordRow } from './SyncRecordRow';
+import type { FavoriteSegment, SyncMetaRow } from './SyncRecordRow';
 
 export const DB_NAME_PREFIX = 'favorites-';
 
@@ -12,7 +12,7 @@ export const DB_NAME_PREFIX = 'favorites-';
  */
 export class FavoritesDb extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
-  records!: EntityTable<SyncRecordRow, 'articleId'>;
+  favoriteSegments!: EntityTable<FavoriteSegment, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   syncMeta!: EntityTable<SyncMetaRow, 'id'>;
 

@@ -1,4 +1,5 @@
 import type { FavoriteRecord } from '../core/favoriteRecord';
+import type { ArticleSummary } from '../contract';
 import type { SyncMeta } from '../sync/LocalStore';
 
 /** One favorite in the `records` table (schema v2): the rebase model's two states of it. */
@@ -32,4 +33,34 @@ export const SYNC_META_ID = 'sync';
 /** The single `syncMeta` row. */
 export interface SyncMetaRow extends SyncMeta {
   readonly id: typeof SYNC_META_ID;
+}
+
+/**
+ * One favorite as a segment stores it (schema v4): its record row and the summary of its
+ * article, kept beside it so the favorite lists offline. `article` is missing only for rows
+ * carried over from a database that had lost the article (the list skips those).
+ */
+export interface FavoriteEntry extends SyncRecordRow {
+  readonly article?: ArticleSummary;
+}
+
+/** A favorite dropped (a refused write rolled back to nothing): shadows older segments' entry. */
+export interface RemovedEntry {
+  readonly articleId: string;
+  readonly removed: true;
+}
+
+export type SegmentEntry = FavoriteEntry | RemovedEntry;
+
+/**
+ * A row of `favoriteSegments`: favorites written together (one pull page, one local write, or
+ * a merge of segments). Never rewritten: a change is a new segment with a higher id, and the
+ * newest entry of a favorite wins. That is what makes an initial sync cheap (one put per
+ * 1,000-change page instead of two thousand) and what lets every open page cache the decoded
+ * segments it has read.
+ */
+export interface FavoriteSegment {
+  /** Auto-incremented by IndexedDB: the order of the writes. */
+  readonly id?: number;
+  readonly entries: readonly SegmentEntry[];
 }

@@ -1,9 +1,8 @@
 import type { ArticleSummary } from '../contract';
 import { isoUtc } from './isoUtc';
-import type { StoredArticle } from './StoredArticle';
 
-/** True when `stored` already holds `summary`, so rewriting it (and its storedAt) is a no-op. */
-export function sameSummary(stored: StoredArticle | undefined, summary: ArticleSummary): boolean {
+/** True when `stored` (a stored article or a favorite's summary) already holds `summary`, so rewriting it is a no-op. */
+export function sameSummary(stored: ArticleSummary | undefined, summary: ArticleSummary): boolean {
   if (!stored) return false;
   return (
     stored.url === summary.url &&

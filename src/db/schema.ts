@@ -11,7 +11,8 @@ import { initialSyncMeta } from './initialSyncMeta';
 import { legacyFavorite } from './legacyFavorite';
 import { recordRow } from './recordRow';
 import type { StoredArticle } from './StoredArticle';
-import type { SyncRecordRow } from './SyncRecordRow';
+import type { FavoriteEntry, FavoriteSegment, SyncRecordRow } from './SyncRecordRow';
+import { articleSummary } from './articleSummary';
 import { storableArticle } from './articlesRepo';
 
 /** Primary key first, then indexes (Dexie's schema syntax). */
@@ -42,12 +43,31 @@ export const SCHEMA_V3 = {
   favorites: null,
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/**
+ * Favorites move into segments (`FavoriteSegment`): rows of many favorites with their article
+ * summaries, never rewritten, the newest entry of a favorite winning. An initial sync of 10,000
+ * favorites was 20,000 puts (a record and an article each), at 50–150 µs a put in Chromium;
+ * it is now ten. `records` stays until v5, so the upgrade can read it.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  favoriteSegments: '++id',
+} as const;
+
+/** `records` goes: v4 copied it into one segment. */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  records: null,
+} as const;
+
+export const SCHEMA_VERSION = 5;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+  db.version(5).stores(SCHEMA_V5);
   // A database created at v2 or later runs no upgrade: it gets its sync state here.
   db.on('populate', (tx) => tx.table('syncMeta').add(initialSyncMeta()));
 }
@@ -66,4 +86,16 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   const missing = favorites.filter((_, i) => !articles[i]).map((f) => storableArticle(f.article));
   if (missing.length) await tx.table('articles').bulkPut(missing);
   await tx.table('syncMeta').add(initialSyncMeta());
+}
+
+/** Every record becomes an entry of one segment, with its article's summary; none is lost. */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const records: SyncRecordRow[] = await tx.table('records').toArray();
+  if (records.length === 0) return;
+  const articles: (StoredArticle | undefined)[] = await tx.table('articles').bulkGet(records.map((row) => row.articleId));
+  const entries: FavoriteEntry[] = records.map((row, i) => {
+    const article = articles[i];
+    return article ? { ...row, article: articleSummary(article) } : row;
+  });
+  await tx.table('favoriteSegments').add({ entries } satisfies FavoriteSegment);
 }

@@ -1,53 +1,63 @@
 import type { Favorite } from '../contract';
 import { favoriteFields } from '../core/favoriteRecord';
-import { articleSummary } from './articleSummary';
 import type { FavoritesDb } from './FavoritesDb';
-import type { StoredArticle } from './StoredArticle';
-import type { SyncRecordRow } from './SyncRecordRow';
+import { readFavorites } from './favoriteSegments';
+import type { FavoriteEntry } from './SyncRecordRow';
 
 /**
- * The saved favorites as the UI reads them from the sync store (`records`), in the API's
- * `Favorite` shape. Every method is one read, safe inside `useLiveQuery`.
+ * The saved favorites as the UI reads them, in the API's `Favorite` shape. Every method is one
+ * read of the segments (only those new to this page are fetched), safe inside `useLiveQuery`;
+ * ordering and counting happen on the in-memory view.
  */
 export interface SyncFavoritesRepo {
-  /** Saved favorites, most recently saved first: a walk of the `savedAt` index, never a sort. */
+  /** Saved favorites, most recently saved first. */
   list(page?: { offset?: number; limit?: number }): Promise<Favorite[]>;
-  /** How many are saved (an index count). */
+  /** How many are saved. */
   count(): Promise<number>;
-  /** Ids of every saved article (index keys only). */
-  savedIds(): Promise<Set<string>>;
+  /** Ids of every saved article (shared between calls: do not modify). */
+  savedIds(): Promise<ReadonlySet<string>>;
   /** The favorite if it is saved. */
   get(articleId: string): Promise<Favorite | undefined>;
 }
 
 export function syncFavoritesRepo(db: FavoritesDb): SyncFavoritesRepo {
   return {
-    list: ({ offset = 0, limit = Infinity } = {}) =>
-      db.transaction('r', [db.records, db.articles], async () => {
-        let rows = db.records.orderBy('savedAt').reverse().offset(offset);
-        if (Number.isFinite(limit)) rows = rows.limit(limit);
-        const saved = await rows.toArray();
-        const articles = await db.articles.bulkGet(saved.map((row) => row.articleId));
-        return saved.flatMap((row, i) => toFavorite(row, articles[i]));
-      }),
-    count: () => db.records.orderBy('savedAt').count(),
-    savedIds: async () => new Set(await db.records.orderBy('savedAt').primaryKeys()),
-    get: (articleId) =>
-      db.transaction('r', [db.records, db.articles], async () => {
-        const [row, article] = await Promise.all([db.records.get(articleId), db.articles.get(articleId)]);
-        return row ? toFavorite(row, article)[0] : undefined;
-      }),
+    async list({ offset = 0, limit = Infinity } = {}) {
+      const saved = (await readFavorites(db)).saved();
+      return saved.slice(offset, Number.isFinite(limit) ? offset + limit : undefined).flatMap(toFavorite);
+    },
+    count: async () => (await readFavorites(db)).saved().length,
+    savedIds: async () => (await readFavorites(db)).savedIds(),
+    get: async (articleId) => {
+      const entry = (await readFavorites(db)).get(articleId);
+      return entry ? toFavorite(entry)[0] : undefined;
+    },
   };
 }
+
+/**
+ * Entries are immutable, so each one's `Favorite` is built once: a list re-read after a save
+ * builds one object, and rows whose favorite did not change keep their identity for React.
+ */
+const favoriteOf = new WeakMap<FavoriteEntry, Favorite[]>();
 
 /**
  * Empty unless saved. Every write path stores the article with the record, so a missing one
  * means a damaged database; the list skips that row rather than failing as a whole.
  */
-function toFavorite(row: SyncRecordRow, article: StoredArticle | undefined): Favorite[] {
-  if (row.savedAt === undefined || !article) return [];
-  const fields = favoriteFields(row.view);
+function toFavorite(entry: FavoriteEntry): Favorite[] {
+  let favorite = favoriteOf.get(entry);
+  if (!favorite) {
+    favorite = buildFavorite(entry);
+    favoriteOf.set(entry, favorite);
+  }
+  return favorite;
+}
+
+function buildFavorite(entry: FavoriteEntry): Favorite[] {
+  if (entry.savedAt === undefined || !entry.article) return [];
+  const fields = favoriteFields(entry.view);
   // Registers carried over from schema v1 have no time: they keep the time they were saved.
-  const updatedAt = fields.updatedAt > row.savedAt ? fields.updatedAt : row.savedAt;
-  return [{ ...fields, savedAt: row.savedAt, updatedAt, collectionIds: [], article: articleSummary(article) }];
+  const updatedAt = fields.updatedAt > entry.savedAt ? fields.updatedAt : entry.savedAt;
+  return [{ ...fields, savedAt: entry.savedAt, updatedAt, collectionIds: [], article: entry.article }];
 }

@@ -1,8 +1,8 @@
 import type { LocalStore } from '../sync/LocalStore';
 import { acknowledgePush } from './acknowledgePush';
-import { articleSummary } from './articleSummary';
 import { applyPull } from './applyPull';
 import type { FavoritesDb } from './FavoritesDb';
+import { readFavorites } from './favoriteSegments';
 import { readSyncMeta } from './readSyncMeta';
 import { rebaseOutbox } from './rebaseOutbox';
 import { writeFavorite } from './writeFavorite';
@@ -20,11 +20,10 @@ export function createSyncStore(db: FavoritesDb): LocalStore {
       return meta;
     },
     rebaseOutbox: () => rebaseOutbox(db),
-    get: (articleId) =>
-      db.transaction('r', [db.records, db.articles], async () => {
-        const [row, article] = await Promise.all([db.records.get(articleId), db.articles.get(articleId)]);
-        if (!row || !article) return undefined;
-        return { articleId, confirmed: row.confirmed, view: row.view, article: articleSummary(article) };
-      }),
+    async get(articleId) {
+      const entry = (await readFavorites(db)).get(articleId);
+      if (!entry?.article) return undefined;
+      return { articleId, confirmed: entry.confirmed, view: entry.view, article: entry.article };
+    },
   };
 }

@@ -2,16 +2,16 @@ import { FavoriteSetArgs, validationError, type ArticleSummary } from '../contra
 import { applyFavoritePatch, type FavoritePatch, type FavoriteRecord } from '../core/favoriteRecord';
 import { send } from '../core/hlc';
 import type { OutboxEntry } from '../sync/LocalStore';
-import { storableArticle } from './articlesRepo';
+import { entryArticle } from './entryArticle';
 import type { FavoritesDb } from './FavoritesDb';
+import { appendFavorites, readFavorites } from './favoriteSegments';
 import { readSyncMeta } from './readSyncMeta';
 import { recordRow } from './recordRow';
-import { sameSummary } from './sameSummary';
 
 /**
  * A local write (protocol.md, "Client outbox"): the record, its outbox entry, the mutation
  * counter and the clock change in one transaction, so no local write exists without its entry
- * and no id is used twice or skipped. The article's summary is kept too, to list it offline.
+ * and no id is used twice or skipped. The article's summary is kept with the favorite, to list it offline.
  */
 export function writeFavorite(
   db: FavoritesDb,
@@ -19,19 +19,22 @@ export function writeFavorite(
   patch: FavoritePatch | ((view: FavoriteRecord | null) => FavoritePatch),
   nowMs: number,
 ): Promise<{ entry: OutboxEntry; view: FavoriteRecord }> {
-  return db.transaction('rw', [db.records, db.outbox, db.syncMeta, db.articles], async () => {
-    const [meta, row, stored] = await Promise.all([readSyncMeta(db), db.records.get(article.id), db.articles.get(article.id)]);
-    const args = setArgs(article.id, typeof patch === 'function' ? patch(row?.view ?? null) : patch);
+  return db.transaction('rw', [db.favoriteSegments, db.outbox, db.syncMeta], async () => {
+    const [meta, favorites] = await Promise.all([readSyncMeta(db), readFavorites(db)]);
+    const stored = favorites.get(article.id);
+    const args = setArgs(article.id, typeof patch === 'function' ? patch(stored?.view ?? null) : patch);
     const { state: clock, hlc } = send(meta.clock, nowMs);
     const entry: OutboxEntry = { id: meta.nextMutationId, op: 'favorite.set.v1', args, hlc, queuedAtMs: nowMs };
     // The new HLC is after every one this device has made or seen, so every register of the
     // patch applies: the view after it equals the rebase of confirmed and all pending writes.
-    const view = applyFavoritePatch(row?.view, args, hlc, article.id).record;
+    const view = applyFavoritePatch(stored?.view, args, hlc, article.id).record;
+    const row = recordRow(view, stored?.confirmed ?? null, stored?.legacy);
 
-    await db.records.put(recordRow(view, row?.confirmed ?? null, row?.legacy));
-    await db.outbox.add(entry);
-    if (!sameSummary(stored, article)) await db.articles.put(storableArticle(article, stored));
-    await db.syncMeta.put({ ...meta, clock, nextMutationId: meta.nextMutationId + 1 });
+    await Promise.all([
+      appendFavorites(db, favorites, [{ ...row, article: entryArticle(article, stored?.article) }]),
+      db.outbox.add(entry),
+      db.syncMeta.put({ ...meta, clock, nextMutationId: meta.nextMutationId + 1 }),
+    ]);
     return { entry, view };
   });
 }

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Article, ArticleSummary, Favorite } from '../../../src/contract';
 import { articleIdForUrl } from '../../../src/core/ids';
 import { FavoritesDb } from '../../../src/db';
+import { readFavorites } from '../../../src/db/favoriteSegments';
 
 /** A database on its own in-memory IndexedDB, so tests never share state. */
 export function isolatedDb(userId = 'user-1'): FavoritesDb {
@@ -37,4 +38,14 @@ export function favorite(slug: string, savedAt: string): Favorite {
     collectionIds: [],
     article,
   };
+}
+
+/** The favorite's entry as the segments hold it (saved or not), undefined when there is none. */
+export async function storedEntry(db: FavoritesDb, articleId: string) {
+  return (await readFavorites(db)).get(articleId);
+}
+
+/** How many favorites (saved or not) the segments hold. */
+export async function storedCount(db: FavoritesDb): Promise<number> {
+  return (await readFavorites(db)).size;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSyncStore, syncFavoritesRepo, type FavoritesDb } from '../../../src/db';
+import { readFavorites } from '../../../src/db/favoriteSegments';
 import { isolatedDb, summary } from './fixtures';
 import { change, pullPage, remoteHlc } from './syncFixtures';
 
@@ -12,7 +13,7 @@ const T0_MS = Date.parse('2024-06-01T09:00:00.000Z');
 
 async function snapshot(database: FavoritesDb) {
   return {
-    records: await database.records.toArray(),
+    favorites: [...(await readFavorites(database)).entries()],
     articles: await database.articles.toArray(),
     outbox: await database.outbox.toArray(),
     meta: await database.syncMeta.toArray(),
@@ -100,7 +101,7 @@ describe('applying a pull page', () => {
     expect((await syncFavoritesRepo(db).get(summary('a').id))?.note).toBe('after');
   });
 
-  it('keeps an article body fetched earlier when the pull brings its summary', async () => {
+  it('lists the favorite with the summary the pull brought, and keeps an article body fetched earlier', async () => {
     db = isolatedDb();
     const store = createSyncStore(db);
     const article = summary('read-offline');
@@ -108,14 +109,15 @@ describe('applying a pull page', () => {
 
     await store.applyPull(pullPage([change('read-offline', remoteHlc(T0_MS))]), T0_MS);
 
-    expect(await db.articles.get(article.id)).toMatchObject({ title: 'Title of read-offline', body: '<p>kept</p>' });
+    expect((await syncFavoritesRepo(db).get(article.id))?.article.title).toBe('Title of read-offline');
+    expect(await db.articles.get(article.id)).toMatchObject({ body: '<p>kept</p>' });
   });
 
   it('writes nothing, cursor included, when the page cannot be applied', async () => {
     db = isolatedDb();
     const store = createSyncStore(db);
     await store.applyPull(pullPage([change('a', remoteHlc(T0_MS))], 'c1'), T0_MS);
-    db.articles.hook('creating', () => {
+    db.favoriteSegments.hook('creating', () => {
       throw new Error('quota exceeded');
     });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { articlesRepo, createSyncStore, syncFavoritesRepo, type FavoritesDb } from '../../../src/db';
-import { fullArticle, isolatedDb, summary } from './fixtures';
+import { fullArticle, isolatedDb, storedCount, summary } from './fixtures';
 import { change, pullPage, remoteHlc } from './syncFixtures';
 
 let db: FavoritesDb;
@@ -23,7 +23,7 @@ describe('applying a large pull page', () => {
     await store.applyPull(pullPage(page, 'after-large-page'), T0_MS);
 
     expect(await syncFavoritesRepo(db).count()).toBe(LARGE_PAGE);
-    expect(await db.articles.count()).toBe(LARGE_PAGE);
+    expect(await storedCount(db)).toBe(LARGE_PAGE);
     expect((await store.meta()).cursor).toBe('after-large-page');
   });
 

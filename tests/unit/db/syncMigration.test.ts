@@ -8,7 +8,7 @@ import { applyFavoritePatch } from '../../../src/core/favoriteRecord';
 import { storableArticle } from '../../../src/db/articlesRepo';
 import { initialSyncMeta } from '../../../src/db/initialSyncMeta';
 import { recordRow } from '../../../src/db/recordRow';
-import { favorite, summary } from './fixtures';
+import { favorite, storedEntry, summary } from './fixtures';
 import { change, pullPage, remoteHlc } from './syncFixtures';
 
 const USER = 'user-1';
@@ -46,7 +46,7 @@ describe('upgrading the local database from schema v1 to the current one', () =>
       [newer.articleId, '2024-06-02T07:00:00.000Z', '', true, []],
       [older.articleId, '2024-06-01T09:00:00.000Z', 'keep me', false, ['css']],
     ]);
-    const record = await upgraded.records.get(older.articleId);
+    const record = await storedEntry(upgraded, older.articleId);
     expect(record?.confirmed).toBeNull();
     // v3 dropped the v1 table once `records` held its favorites.
     expect(upgraded.tables.map((table) => table.name)).not.toContain('favorites');
@@ -83,7 +83,7 @@ describe('upgrading the local database from schema v1 to the current one', () =>
     );
 
     expect(await syncFavoritesRepo(upgraded).list()).toEqual([]);
-    expect((await upgraded.records.get(carried.articleId))?.view.note.value).toBe('');
+    expect((await storedEntry(upgraded, carried.articleId))?.view.note.value).toBe('');
   });
 });
 
@@ -113,7 +113,7 @@ describe('upgrading the local database from schema v2 to v3', () => {
 
     expect(upgraded.verno).toBe(SCHEMA_VERSION);
     expect((await syncFavoritesRepo(upgraded).list()).map((f) => [f.articleId, f.note])).toEqual([[savedId, 'kept']]);
-    expect((await upgraded.records.get(removedId))?.view.saved.value).toBe(false);
+    expect((await storedEntry(upgraded, removedId))?.view.saved.value).toBe(false);
     expect((await store.pending(10)).map((entry) => entry.id)).toEqual([7]);
     expect(await store.meta()).toMatchObject({ nextMutationId: 8, cursor: 'cursor-9' });
     expect(upgraded.tables.map((table) => table.name)).not.toContain('favorites');

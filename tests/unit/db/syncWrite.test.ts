@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/contract';
 import { parseHlc } from '../../../src/core/hlc';
 import { createSyncStore, syncFavoritesRepo, type FavoritesDb } from '../../../src/db';
-import { isolatedDb, summary } from './fixtures';
+import { isolatedDb, storedCount, summary } from './fixtures';
 
 let db: FavoritesDb;
 afterEach(async () => {
@@ -46,7 +46,7 @@ describe('writing a favorite on the device', () => {
 
     await expect(store.writeFavorite(summary('lost'), { saved: true }, T0_MS)).rejects.toThrow('disk full');
 
-    expect(await db.records.count()).toBe(0);
+    expect(await storedCount(db)).toBe(0);
     expect(await store.pendingCount()).toBe(0);
     expect(await db.articles.count()).toBe(0);
     expect(await db.syncMeta.toArray()).toEqual([{ id: 'sync', ...before }]);
@@ -61,7 +61,7 @@ describe('writing a favorite on the device', () => {
 
     await expect(store.writeFavorite(summary('lost'), failing, T0_MS)).rejects.toThrow('bad patch');
 
-    expect(await db.records.count()).toBe(0);
+    expect(await storedCount(db)).toBe(0);
     expect(await store.pendingCount()).toBe(0);
     expect((await store.meta()).nextMutationId).toBe(1);
   });

@@ -48,7 +48,9 @@ export function ArticlePage() {
     if (db && fresh) void articlesRepo(db).putFull(fresh);
   }, [db, fresh]);
 
-  const article: ArticleSummary | undefined = fresh ?? stored ?? (passed?.id === id ? passed : undefined);
+  // A saved article's summary is kept with the favorite (synced from other devices too); the
+  // body only where this device opened the article.
+  const article: ArticleSummary | undefined = fresh ?? favorite?.article ?? stored ?? (passed?.id === id ? passed : undefined);
   const body = fresh?.body ?? stored?.body;
   const failure = current && 'error' in current && body === undefined ? current.error : null;
   const cleanBody = useMemo(() => (body === undefined ? undefined : sanitizeHtml(body)), [body]);

@@ -21,7 +21,12 @@ const segmentEntry: fc.Arbitrary<SegmentEntry> = fc.oneof(
 /** The view's meaning, written plainly: newest entry per favorite, then filter and sort. */
 function expected(segments: readonly LoadedSegment[]) {
   const byId = new Map<string, FavoriteEntry>();
-  for (const { entries } of segments) for (const e of entries) 'removed' in e ? byId.delete(e.articleId) : byId.set(e.articleId, e);
+  for (const { entries } of segments) {
+    for (const e of entries) {
+      if ('removed' in e) byId.delete(e.articleId);
+      else byId.set(e.articleId, e);
+    }
+  }
   const saved = [...byId.values()]
     .filter((e) => e.savedAt !== undefined)
     .sort((x, y) => (x.savedAt! !== y.savedAt! ? (x.savedAt! < y.savedAt! ? 1 : -1) : x.articleId < y.articleId ? 1 : -1));

@@ -60,7 +60,10 @@ export type SegmentEntry = FavoriteEntry | RemovedEntry;
  * segments it has read.
  */
 export interface FavoriteSegment {
-  /** Auto-incremented by IndexedDB: the order of the writes. */
-  readonly id?: number;
+  /**
+   * One more than the newest segment's, given in the writing transaction: the order of the
+   * writes. (Not IndexedDB's key generator: Dexie's live queries miss adds whose key it makes.)
+   */
+  readonly id: number;
   readonly entries: readonly SegmentEntry[];
 }

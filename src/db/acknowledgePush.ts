@@ -30,10 +30,13 @@ export function acknowledgePush(
     const processed = everyApplied ? [] : await db.outbox.where('id').belowOrEqual(lastMutationId).toArray();
     const byId = new Map(processed.map((entry) => [entry.id, entry]));
     const rejected: RejectedWrite[] = [];
+    const favorites = everyApplied ? null : await readFavorites(db);
     for (const result of results) {
       const entry = byId.get(result.id);
       // A result for an entry already gone was acknowledged before (a replayed response).
-      if (result.status === 'rejected' && entry) rejected.push({ entry, reason: result.reason ?? UNKNOWN_REASON });
+      if (result.status !== 'rejected' || !entry) continue;
+      const title = favorites?.get(entry.args.articleId)?.article?.title;
+      rejected.push({ entry, reason: result.reason ?? UNKNOWN_REASON, ...(title !== undefined ? { title } : {}) });
     }
     await db.outbox.where('id').belowOrEqual(lastMutationId).delete();
 

@@ -66,7 +66,7 @@ export async function appendFavorites(db: FavoritesDb, view: FavoritesView, entr
   if (entries.length === 0) return view;
   const cache = cacheOf(db);
   const written = new Map<number, readonly SegmentEntry[]>();
-  const id = await addSegment(db, entries);
+  const id = await addSegment(db, lastId(view) + 1, entries);
   written.set(id, entries);
   let current = view.withSegments([{ id, entries }]);
 
@@ -77,13 +77,13 @@ export async function appendFavorites(db: FavoritesDb, view: FavoritesView, entr
       ? [...current.entries()]
       : newestPerFavorite(await Promise.all(merged.map((segment) => written.get(segment.id) ?? segmentEntries(db, cache, segment.id))));
     await db.favoriteSegments.bulkDelete(merged.map((segment) => segment.id));
-    const mergedId = await addSegment(db, mergedEntries);
+    const mergedId = await addSegment(db, lastId(current) + 1, mergedEntries);
     for (const segment of merged) written.delete(segment.id);
     written.set(mergedId, mergedEntries);
     current = current.withMergedSuffix(count, { id: mergedId, size: mergedEntries.length });
   }
 
-  // Cached only once committed: an aborted transaction gives its ids back to the key generator.
+  // Cached only once committed: the ids of an aborted transaction are taken again by the next write.
   const after = current;
   Dexie.currentTransaction!.idbtrans.addEventListener('complete', () => {
     const live = new Set(after.segments.map((segment) => segment.id));
@@ -94,9 +94,9 @@ export async function appendFavorites(db: FavoritesDb, view: FavoritesView, entr
   return after;
 }
 
-/** The new segment's id, which IndexedDB's key generator gave it. */
-async function addSegment(db: FavoritesDb, entries: readonly SegmentEntry[]): Promise<number> {
-  return (await db.favoriteSegments.add({ entries })) as number;
+async function addSegment(db: FavoritesDb, id: number, entries: readonly SegmentEntry[]): Promise<number> {
+  await db.favoriteSegments.add({ id, entries });
+  return id;
 }
 
 async function segmentEntries(db: FavoritesDb, cache: SegmentCache, id: number): Promise<readonly SegmentEntry[]> {

@@ -51,7 +51,7 @@ export const SCHEMA_V3 = {
  */
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
-  favoriteSegments: '++id',
+  favoriteSegments: 'id',
 } as const;
 
 /** `records` goes: v4 copied it into one segment. */
@@ -97,5 +97,5 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     const article = articles[i];
     return article ? { ...row, article: articleSummary(article) } : row;
   });
-  await tx.table('favoriteSegments').add({ entries } satisfies FavoriteSegment);
+  await tx.table('favoriteSegments').add({ id: 1, entries } satisfies FavoriteSegment);
 }

@@ -43,6 +43,8 @@ export interface LocalFavorite {
 export interface RejectedWrite {
   readonly entry: OutboxEntry;
   readonly reason: string;
+  /** The article's title as the device held it, for the message: the rollback may drop the favorite. */
+  readonly title?: string;
 }
 
 export interface LocalStore {

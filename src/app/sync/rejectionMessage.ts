@@ -8,8 +8,8 @@ const REASONS: Readonly<Record<string, string>> = {
 };
 
 /** "Couldn't save “Title”: <reason>" for a write the server refused (and the device rolled back). */
-export function rejectionMessage(rejected: RejectedWrite, title: string | undefined): string {
+export function rejectionMessage(rejected: RejectedWrite): string {
   const action = rejected.entry.args.saved === false ? 'remove' : 'save';
   const reason = REASONS[rejected.reason] ?? rejected.reason.replace(/_/g, ' ');
-  return `Couldn't ${action} “${title ?? 'an article'}”: ${reason}`;
+  return `Couldn't ${action} “${rejected.title ?? 'an article'}”: ${reason}`;
 }

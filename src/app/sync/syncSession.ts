@@ -12,7 +12,6 @@
  *   and shows the result), the page itself otherwise (outboxPass). Writes also register a
  *   Background Sync, so the worker flushes when the network returns even with no tab open.
  */
-import { articlesRepo, userDb } from '../../db';
 import { useSyncStatusStore } from '../../stores/syncStatusStore';
 import { useUiStore } from '../../stores/uiStore';
 import { createTransport, SyncEngine, type RejectedWrite } from '../../sync';
@@ -118,14 +117,7 @@ export function stopSync(): void {
 }
 
 /** One alert per refused write, naming the article; then the engine forgets them. */
-function announceRejected({ userId, engine }: Running, rejected: readonly RejectedWrite[]): void {
+function announceRejected({ engine }: Running, rejected: readonly RejectedWrite[]): void {
   engine.dismissRejected();
-  for (const write of rejected) {
-    // The record may be gone after the rollback (it never existed beyond the refused write);
-    // the article summary stays in `articles`.
-    void articlesRepo(userDb(userId))
-      .get(write.entry.args.articleId)
-      .catch(() => undefined)
-      .then((article) => useUiStore.getState().show('error', rejectionMessage(write, article?.title)));
-  }
+  for (const write of rejected) useUiStore.getState().show('error', rejectionMessage(write));
 }

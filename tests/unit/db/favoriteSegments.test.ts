@@ -81,7 +81,7 @@ describe('favorites stored as segments', () => {
     });
     await expect(store.writeFavorite(summary('lost'), { saved: true }, T0_MS + 1)).rejects.toThrow('disk full');
 
-    // The aborted transaction gave its id back to the key generator: the other tab's segment gets it.
+    // The aborted transaction's segment id is free again: the other tab's segment takes it.
     await createSyncStore(otherTab).writeFavorite(summary('written'), { saved: true }, T0_MS + 2);
 
     expect(await titles(tab)).toEqual(['Title of written', 'Title of kept']);

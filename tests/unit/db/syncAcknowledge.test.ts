@@ -44,7 +44,7 @@ describe('acknowledging a push', () => {
 
     const rejected = await store.acknowledge(1, [{ id: 1, status: 'rejected', reason: 'unknown_article' }], SERVER_HLC, T0_MS + 20);
 
-    expect(rejected).toEqual([{ entry: save, reason: 'unknown_article' }]);
+    expect(rejected).toEqual([{ entry: save, reason: 'unknown_article', title: 'Title of refused' }]);
     const view = (await store.get(article.id))?.view;
     expect(view?.saved.value).toBe(false);
     expect(view?.note.value).toBe('mine');
@@ -105,7 +105,7 @@ describe('acknowledging a push', () => {
     expect(await store.pendingCount()).toBe(0);
   });
 
-  it('forgets a favorite that only ever existed in refused writes', async () => {
+  it('forgets a favorite that only ever existed in refused writes, yet names it in the rejection', async () => {
     db = isolatedDb();
     const store = createSyncStore(db);
     const article = summary('never');
@@ -113,8 +113,9 @@ describe('acknowledging a push', () => {
 
     const rejected = await store.acknowledge(1, [{ id: 1, status: 'rejected' }], SERVER_HLC, T0_MS + 20);
 
-    expect(rejected[0]?.reason).toBe('rejected');
+    expect(rejected[0]).toMatchObject({ reason: 'rejected', title: 'Title of never' });
     expect(await store.get(article.id)).toBeUndefined();
+    expect(await syncFavoritesRepo(db).count()).toBe(0);
   });
 
   it('reports a refused write once, even when the same response is acknowledged twice', async () => {

@@ -87,7 +87,7 @@ async function measureFloors(browser: Browser, origin: string, user: BenchUser):
   try {
     const { page } = device;
     await page.evaluate(() => window.__syncBench!.fetchPages());
-    const layouts: readonly FloorLayout[] = ['record-and-article', 'record-with-article'];
+    const layouts: readonly FloorLayout[] = ['segment', 'record-and-article', 'record-with-article'];
     const reports = new Map<FloorLayout, FloorReport[]>(layouts.map((layout) => [layout, []]));
     for (let repeat = 0; repeat < FLOOR_REPEATS; repeat += 1) {
       for (const layout of layouts) reports.get(layout)!.push(await page.evaluate((which) => window.__syncBench!.floor(which), layout));

@@ -12,7 +12,8 @@ import { createSyncStore, FavoritesDb, syncFavoritesRepo } from '../../src/db';
 import { storableArticle } from '../../src/db/articlesRepo';
 import { readFavorites } from '../../src/db/favoriteSegments';
 import { recordRow } from '../../src/db/recordRow';
-import { SCHEMA_V3 } from '../../src/db/schema';
+import { entryArticle } from '../../src/db/entryArticle';
+import { SCHEMA_V3, SCHEMA_V4 } from '../../src/db/schema';
 import { createTransport, SyncEngine, type LocalStore, type Transport } from '../../src/sync';
 
 /**
@@ -55,7 +56,7 @@ export interface BenchSave {
 }
 
 /** How the floor stores the rows: as the app does (a record and an article per favorite), or one row each (the summary inside the record). */
-export type FloorLayout = 'record-and-article' | 'record-with-article';
+export type FloorLayout = 'segment' | 'record-and-article' | 'record-with-article';
 
 export interface FloorReport {
   readonly ms: number;
@@ -81,6 +82,11 @@ export interface SyncBenchApi {
    * database with the app's key paths and indexes, one transaction per page. Timed: the puts and commits.
    */
   floor(layout: FloorLayout): Promise<FloorReport>;
+  /**
+   * The whole favorites list read through a second connection to the device's database, as a page
+   * opening it does: nothing cached, every segment read and decoded. Timed.
+   */
+  coldList(): Promise<{ readonly ms: number; readonly favorites: number }>;
 }
 
 declare global {
@@ -140,7 +146,7 @@ function openRawDatabase(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, 1);
     request.onupgradeneeded = () => {
-      for (const [store, schema] of [['records', SCHEMA_V3.records], ['articles', SCHEMA_V3.articles]] as const) {
+      for (const [store, schema] of [['records', SCHEMA_V3.records], ['articles', SCHEMA_V3.articles], ['favoriteSegments', SCHEMA_V4.favoriteSegments]] as const) {
         const { keyPath, indexes } = storeShape(schema);
         const created = request.result.createObjectStore(store, { keyPath });
         for (const index of indexes) created.createIndex(index, index);
@@ -151,33 +157,44 @@ function openRawDatabase(name: string): Promise<IDBDatabase> {
   });
 }
 
-function putAll(db: IDBDatabase, rows: { readonly records: readonly object[]; readonly articles: readonly object[] }): Promise<void> {
+interface FloorRows {
+  readonly records: readonly object[];
+  readonly articles: readonly object[];
+  readonly segments: readonly object[];
+}
+
+function putAll(db: IDBDatabase, rows: FloorRows): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = db.transaction(['records', 'articles'], 'readwrite');
+    const tx = db.transaction(['records', 'articles', 'favoriteSegments'], 'readwrite');
     const records = tx.objectStore('records');
     const articles = tx.objectStore('articles');
+    const segments = tx.objectStore('favoriteSegments');
     for (const row of rows.records) records.put(row);
     for (const row of rows.articles) articles.put(row);
+    for (const row of rows.segments) segments.put(row);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error);
   });
 }
 
-function floorRows(page: PullResponse, layout: FloorLayout) {
+function floorRows(page: PullResponse, index: number, layout: FloorLayout): FloorRows {
   const records: object[] = [];
   const articles: object[] = [];
+  const entries: object[] = [];
   for (const change of page.changes) {
     const record: FavoriteRecord = { articleId: change.articleId, saved: change.saved, note: change.note, public: change.public, tags: change.tags };
     const row = recordRow(record, record, undefined);
     if (layout === 'record-and-article') {
       records.push(row);
       articles.push(storableArticle(change.article));
-    } else {
+    } else if (layout === 'record-with-article') {
       records.push({ ...row, article: storableArticle(change.article) });
+    } else {
+      entries.push({ ...row, article: entryArticle(change.article, undefined) });
     }
   }
-  return { records, articles };
+  return { records, articles, segments: entries.length > 0 ? [{ id: index + 1, entries }] : [] };
 }
 
 function createApi(): SyncBenchApi {
@@ -250,14 +267,25 @@ function createApi(): SyncBenchApi {
         cursor = result.value.cursor;
       }
     },
+    async coldList() {
+      const second = new FavoritesDb(opened().db.userId);
+      try {
+        await second.open();
+        const startMs = performance.now();
+        const favorites = await syncFavoritesRepo(second).list();
+        return { ms: performance.now() - startMs, favorites: favorites.length };
+      } finally {
+        second.close();
+      }
+    },
     async floor(layout) {
-      const rows = pages.map((page) => floorRows(page, layout));
+      const rows = pages.map((page, index) => floorRows(page, index, layout));
       floors += 1;
       const raw = await openRawDatabase(`sync-bench-floor-${floors}`);
       try {
         const startMs = performance.now();
         for (const page of rows) await putAll(raw, page);
-        const puts = rows.reduce((sum, page) => sum + page.records.length + page.articles.length, 0);
+        const puts = rows.reduce((sum, page) => sum + page.records.length + page.articles.length + page.segments.length, 0);
         return { ms: performance.now() - startMs, puts, transactions: rows.length };
       } finally {
         raw.close();

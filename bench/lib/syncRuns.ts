@@ -47,6 +47,8 @@ export interface PullRun {
   readonly pullRequests: number;
   /** Characters of JSON received. */
   readonly receivedChars: number;
+  /** After the sync: the whole list read by a page opening the database (nothing cached). */
+  readonly coldListMs: number;
 }
 
 /** Runs the part of a run that is timed; a profiler wraps it for the profiled runs. */
@@ -153,6 +155,8 @@ export async function pullRun(browser: Browser, origin: string, user: BenchUser,
     const state = await deviceState(page);
     check(state.saved === expected && state.records === expected, `initial sync: the device holds ${state.records} records (${state.saved} saved), not ${expected}`);
     check(state.cursor !== null, 'initial sync: no cursor stored');
+    const cold = await page.evaluate(() => window.__syncBench!.coldList());
+    check(cold.favorites === expected, `initial sync: a second connection lists ${cold.favorites} favorites, not ${expected}`);
     const { spans } = pass;
     return {
       passMs: pass.endMs - pass.startMs,
@@ -161,6 +165,7 @@ export async function pullRun(browser: Browser, origin: string, user: BenchUser,
       applyPullMs: total(spans, 'applyPull'),
       pullRequests: count(spans, 'pull'),
       receivedChars: spans.filter((span) => span.kind === 'pullFetch').reduce((sum, span) => sum + span.amount, 0),
+      coldListMs: cold.ms,
     };
   } finally {
     await device.close();

@@ -110,7 +110,7 @@ export function syncSection(result: SyncChromiumResult, targetMs: number, run: R
         pushRow('the whole pass, which then pulls the writes back as confirmed registers', 'passMs'),
         pushRow('of which IndexedDB writes of that pull (`applyPull`)', 'applyPullMs'),
         timingRow(
-          `**initial sync of ${int(pullFavorites)} favorites into a fresh device**: first pass → cursor current, ${int(pullFavorites)} records in IndexedDB`,
+          `**initial sync of ${int(pullFavorites)} favorites into a fresh device**: first pass → cursor current, ${int(pullFavorites)} favorites in IndexedDB`,
           pull.passMs,
           pullWarmup.passMs,
           target(pull.passMs),

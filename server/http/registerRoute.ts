@@ -88,7 +88,7 @@ export function registerRoute<N extends RouteName>(
       const result = await handler(input);
       reply.code(spec.success.status);
       if (spec.success.body === null) return reply.send();
-      if (result instanceof SerializedJson) return reply.type('application/json; charset=utf-8').send(result.text);
+      if (result instanceof SerializedJson) return reply.type('application/json; charset=utf-8').send(result.bytes);
       return result;
     },
   });

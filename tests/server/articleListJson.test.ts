@@ -74,7 +74,7 @@ describe('articleListJson', () => {
   it('writes a favorites page that parses to the very page (any text in titles, notes, tags and cursors)', () => {
     fc.assert(
       fc.property(pageArb, (page) => {
-        expect(JSON.parse(favoritePageJson(page).text)).toEqual(JSON.parse(JSON.stringify(page)));
+        expect(JSON.parse(favoritePageJson(page).text())).toEqual(JSON.parse(JSON.stringify(page)));
       }),
     );
   });
@@ -82,19 +82,30 @@ describe('articleListJson', () => {
   it('writes a pull page that parses to the very page', () => {
     fc.assert(
       fc.property(pullArb, (pull) => {
-        expect(JSON.parse(pullResponseJson(pull).text)).toEqual(JSON.parse(JSON.stringify(pull)));
+        expect(JSON.parse(pullResponseJson(pull).text())).toEqual(JSON.parse(JSON.stringify(pull)));
       }),
     );
   });
 
+  it('writes a body far larger than its first guess, multi-byte text included', () => {
+    const article: ArticleSummary = { id: 'a1', url: 'https://example.com/', title: 'é€😀'.repeat(2_000), author: 'Ada', excerpt: '', publishedAt: iso, readingMinutes: 3 };
+    const favorite = { articleId: 'a1', savedAt: iso, updatedAt: iso, note: 'ü'.repeat(3_000), public: false, tags: [], collectionIds: [], article };
+    const page: FavoritePage = { items: [favorite, { ...favorite, article: { ...article, title: 'short' } }], nextCursor: null };
+
+    const json = favoritePageJson(page);
+
+    expect(JSON.parse(json.text())).toEqual(page);
+    expect(json.bytes.length).toBe(Buffer.byteLength(JSON.stringify(page)));
+  });
+
   it('writes an empty list and a null cursor', () => {
-    expect(JSON.parse(favoritePageJson({ items: [], nextCursor: null }).text)).toEqual({ items: [], nextCursor: null });
+    expect(JSON.parse(favoritePageJson({ items: [], nextCursor: null }).text())).toEqual({ items: [], nextCursor: null });
   });
 
   it('keeps the text of a summary object, yet writes another object with the same id from its own fields', () => {
     const article: ArticleSummary = { id: 'a1', url: 'https://example.com/', title: 'First', author: 'Ada', excerpt: '', publishedAt: iso, readingMinutes: 3 };
     const favorite = { articleId: 'a1', savedAt: iso, updatedAt: iso, note: '', public: false, tags: [], collectionIds: [], article };
-    const titleOf = (page: FavoritePage) => (JSON.parse(favoritePageJson(page).text) as FavoritePage).items[0]!.article.title;
+    const titleOf = (page: FavoritePage) => (JSON.parse(favoritePageJson(page).text()) as FavoritePage).items[0]!.article.title;
     expect(titleOf({ items: [favorite], nextCursor: null })).toBe('First');
     expect(titleOf({ items: [favorite], nextCursor: null })).toBe('First');
     expect(titleOf({ items: [{ ...favorite, article: { ...article, title: 'Second' } }], nextCursor: null })).toBe('Second');

@@ -44,40 +44,65 @@ function openForLastProperty(objectText: string, key: string): string {
   return `${open}${open.length > 1 ? ',' : ''}"${key}":`;
 }
 
+/** Bodies are written into shared slabs of this size: one allocation for dozens of pages. */
+const SLAB_BYTES = 1 << 20;
+/** A body that might not fit in what is left of the slab starts a new one. */
+let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabUsed = 0;
+
 /**
  * Appends UTF-8 into one buffer. The body is written as bytes, never as one long string: Node
- * would otherwise flatten the concatenated string and scan it for its byte length (10% of a
- * favorites page's CPU) and encode it again on the socket, for 28 KB per page and 700 KB per
- * pull page.
+ * would otherwise flatten the concatenated string, scan it for its byte length and encode it
+ * again on the socket (28 KB per favorites page, 700 KB per pull page; 200–280 µs of a page,
+ * against about 100 µs written as bytes). Bodies are carved out of a shared slab, as Node's own
+ * Buffer pool does for small buffers: a fresh 30 KB buffer per response made GC work harder.
+ * A slab region is never written again once handed out, and the slab lives while any body
+ * carved from it is still being sent.
  */
 class ByteWriter {
   private buffer: Buffer;
+  private start: number;
   private length = 0;
 
   constructor(capacity: number) {
-    this.buffer = Buffer.allocUnsafe(capacity);
+    if (capacity > SLAB_BYTES / 4) {
+      this.buffer = Buffer.allocUnsafe(capacity);
+      this.start = 0;
+      return;
+    }
+    if (SLAB_BYTES - slabUsed < capacity) {
+      slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+      slabUsed = 0;
+    }
+    this.buffer = slab;
+    this.start = slabUsed;
   }
 
   text(value: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     this.reserve(value.length * 3);
-    this.length += this.buffer.write(value, this.length);
+    this.length += this.buffer.write(value, this.start + this.length);
   }
 
   bytes(value: Buffer): void {
     this.reserve(value.length);
-    this.length += value.copy(this.buffer, this.length);
+    this.length += value.copy(this.buffer, this.start + this.length);
   }
 
   done(): Buffer {
-    return this.buffer.subarray(0, this.length);
+    const body = this.buffer.subarray(this.start, this.start + this.length);
+    // Claimed only now: a body never outgrows its region while another is being written.
+    if (this.buffer === slab) slabUsed = this.start + this.length;
+    return body;
   }
 
   private reserve(more: number): void {
-    if (this.length + more <= this.buffer.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + more));
-    this.buffer.copy(grown, 0, 0, this.length);
+    if (this.start + this.length + more <= this.buffer.length) return;
+    // Out of room (in the slab, or in its own buffer): move to a buffer of its own.
+    const grown = Buffer.allocUnsafe(Math.max(2 * (this.length + more), 4096));
+    this.buffer.copy(grown, 0, this.start, this.start + this.length);
     this.buffer = grown;
+    this.start = 0;
   }
 }
 

@@ -98,6 +98,16 @@ describe('articleListJson', () => {
     expect(json.bytes.length).toBe(Buffer.byteLength(JSON.stringify(page)));
   });
 
+  it('never changes a body it handed out while it writes the next ones (bodies share buffers)', () => {
+    fc.assert(
+      fc.property(fc.array(pageArb, { minLength: 2, maxLength: 40 }), (pages) => {
+        const bodies = pages.map((page) => favoritePageJson(page));
+        bodies.forEach((body, i) => expect(JSON.parse(body.text())).toEqual(JSON.parse(JSON.stringify(pages[i]))));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('writes an empty list and a null cursor', () => {
     expect(JSON.parse(favoritePageJson({ items: [], nextCursor: null }).text())).toEqual({ items: [], nextCursor: null });
   });

@@ -7,6 +7,9 @@
  *   shared queries (unqualified table names) and the migrations run inside that schema.
  * The parsers are per pool (pg's `types` option), not pg's global registry, so other pg users
  * in the process are unaffected.
+ * - every parameterised statement (all of Kysely's) runs as a named prepared statement, so
+ *   PostgreSQL parses and plans it once per connection, not on every execution (see
+ *   preparedStatementName).
  */
 import pg from 'pg';
 
@@ -46,6 +49,42 @@ const typeParsers: pg.CustomTypesConfig = {
     oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
 
+/** Statements with more parameters than this (long `in (...)` lists) stay unnamed: each arity is a new text. */
+const NAMED_PARAMETERS_MAX = 32;
+/** Distinct statement texts named per process; later ones run unnamed. Bounds each connection's prepared statements. */
+const NAMED_STATEMENTS_MAX = 1_000;
+const statementNames = new Map<string, string>();
+
+/**
+ * The prepared-statement name for `text`, or undefined to run it unnamed. Kysely sends its
+ * statements unnamed, and PostgreSQL then parses and plans each one on every execution: a
+ * large share of its CPU per request, since every request runs a few small indexed
+ * statements. pg prepares a named statement on a connection the first time it runs there.
+ */
+export function preparedStatementName(text: string, parameterCount: number): string | undefined {
+  if (parameterCount === 0 || parameterCount > NAMED_PARAMETERS_MAX) return undefined;
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (statementNames.size >= NAMED_STATEMENTS_MAX) return undefined;
+    name = `favorites_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** Makes `client.query(text, values)` (how Kysely calls it) run named, prepared statements. */
+function prepareStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
+      const name = preparedStatementName(text, values.length);
+      if (name !== undefined) return query({ name, text, values });
+    }
+    return query(...args);
+  }) as typeof client.query;
+}
+
 export function createPostgresPool(url: string, options: PostgresPoolOptions = {}): pg.Pool {
   const schema = options.schema === undefined ? undefined : assertSchemaName(options.schema);
   const pool = new pg.Pool({
@@ -58,5 +97,6 @@ export function createPostgresPool(url: string, options: PostgresPoolOptions = {
   // and replaced on the next checkout; without a listener pg's 'error' event would crash the
   // process. Queries in flight still fail and their callers see it.
   pool.on('error', () => {});
+  pool.on('connect', prepareStatements);
   return pool;
 }

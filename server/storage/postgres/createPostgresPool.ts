@@ -72,14 +72,49 @@ export function preparedStatementName(text: string, parameterCount: number): str
   return name;
 }
 
+type Query = (...args: unknown[]) => Promise<unknown>;
+
+/** Statements whose prepared plan a migration made unusable on that connection. */
+const staleStatements = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * PostgreSQL refuses a prepared statement whose result columns changed since it was prepared
+ * (`select *` of a table a migration gave a column) with this error; the text runs fine unnamed.
+ */
+function isStalePlan(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
+}
+
+/**
+ * The statement as a named prepared one. If a migration made its plan stale on this connection,
+ * it runs unnamed from then on, there; inside a transaction the first failure still fails it
+ * (PostgreSQL aborted the transaction), outside one it is retried at once.
+ */
+async function runNamed(client: pg.PoolClient, query: Query, name: string, text: string, values: unknown[]): Promise<unknown> {
+  try {
+    return await query({ name, text, values });
+  } catch (error) {
+    if (!isStalePlan(error)) throw error;
+    let stale = staleStatements.get(client);
+    if (!stale) staleStatements.set(client, (stale = new Set()));
+    stale.add(name);
+    try {
+      return await query(text, values);
+    } catch {
+      throw error;
+    }
+  }
+}
+
 /** Makes `client.query(text, values)` (how Kysely calls it) run named, prepared statements. */
 function prepareStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const query = client.query.bind(client) as Query;
   client.query = ((...args: unknown[]) => {
     const [text, values] = args;
     if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
       const name = preparedStatementName(text, values.length);
-      if (name !== undefined) return query({ name, text, values });
+      if (name !== undefined && !staleStatements.get(client)?.has(name)) return runNamed(client, query, name, text, values);
     }
     return query(...args);
   }) as typeof client.query;

@@ -40,7 +40,8 @@ export interface PassReport {
 }
 
 export interface DeviceState {
-  readonly records: number;
+  /** Favorites the device holds, saved or not (its in-memory view of the segments). */
+  readonly favorites: number;
   readonly saved: number;
   readonly articles: number;
   readonly pending: number;
@@ -244,14 +245,14 @@ function createApi(): SyncBenchApi {
     reconnect: () => report(() => opened().engine.networkReturned()),
     async state() {
       const { db, store } = opened();
-      const [records, saved, articles, pending, meta] = await Promise.all([
+      const [favorites, saved, articles, pending, meta] = await Promise.all([
         readFavorites(db).then((favorites) => favorites.size),
         syncFavoritesRepo(db).count(),
         db.articles.count(),
         store.pendingCount(),
         store.meta(),
       ]);
-      return { records, saved, articles, pending, cursor: meta.cursor };
+      return { favorites, saved, articles, pending, cursor: meta.cursor };
     },
     async fetchPages() {
       const { store } = opened();

@@ -153,7 +153,7 @@ export async function pullRun(browser: Browser, origin: string, user: BenchUser,
     const pass = await around(page, () => page.evaluate(() => window.__syncBench!.sync()));
     passSucceeded(pass, 'initial sync');
     const state = await deviceState(page);
-    check(state.saved === expected && state.records === expected, `initial sync: the device holds ${state.records} records (${state.saved} saved), not ${expected}`);
+    check(state.saved === expected && state.favorites === expected, `initial sync: the device holds ${state.favorites} favorites (${state.saved} saved), not ${expected}`);
     check(state.cursor !== null, 'initial sync: no cursor stored');
     const cold = await page.evaluate(() => window.__syncBench!.coldList());
     check(cold.favorites === expected, `initial sync: a second connection lists ${cold.favorites} favorites, not ${expected}`);

@@ -133,7 +133,7 @@ export function syncSection(result: SyncChromiumResult, targetMs: number, run: R
     '',
     'Every run checks its result: after the push the server holds the account\'s ' +
       `${int(pushWrites)} saved favorites (counted in its database) and the device's outbox is empty; after the initial sync the device holds ` +
-      `${int(pullFavorites)} records, all saved, and a cursor. The push's device first synced once (nothing to pull), went offline ` +
+      `${int(pullFavorites)} favorites, all saved, and a cursor. The push's device first synced once (nothing to pull), went offline ` +
       '(`context.setOffline`), queued the saves (one transaction each, as the Save button makes them: median ' +
       `${int(push.queueMs.p50)} ms for ${int(pushWrites)}, not part of the push) and failed a pass offline. The parts of a measurement are ` +
       'sums over its requests or transactions; they overlap (the next pull page is requested while a page is stored), so they do not add up to it.',

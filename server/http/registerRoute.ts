@@ -33,7 +33,7 @@ export interface RouteInput<N extends RouteName> {
   readonly reply: FastifyReply;
 }
 
-/** The success body, as a value (serialised by its response schema) or as JSON text already written. */
+/** The success body, as a value (serialised by its response schema) or as JSON already written (SerializedJson). */
 export type RouteHandler<N extends RouteName> = (input: RouteInput<N>) => Promise<SuccessBody<N> | SerializedJson<SuccessBody<N>>>;
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {

@@ -4,6 +4,7 @@ import type { OutboxEntry, RejectedWrite } from '../sync/LocalStore';
 import type { FavoritesDb } from './FavoritesDb';
 import { readSyncMeta } from './readSyncMeta';
 import { appendFavorites, readFavorites } from './favoriteSegments';
+import type { FavoritesView } from './FavoritesView';
 import { rebasedRow } from './recordRow';
 import type { SegmentEntry } from './SyncRecordRow';
 
@@ -47,7 +48,8 @@ export function acknowledgePush(
     const applied = new Set(results.filter((r) => r.status === 'applied').map((r) => r.id));
     const noops = results.flatMap((r) => (r.status === 'noop' ? [byId.get(r.id)] : [])).filter((e) => e !== undefined);
     const articleIds = [...new Set([...rejected.map(({ entry }) => entry), ...noops].map((entry) => entry.args.articleId))];
-    if (articleIds.length > 0) await rollBack(db, articleIds, processed.filter((e) => applied.has(e.id)));
+    // Rollbacks exist only when some write was not applied, and then `favorites` was read above.
+    if (favorites && articleIds.length > 0) await rollBack(db, favorites, articleIds, processed.filter((e) => applied.has(e.id)));
 
     const meta = await readSyncMeta(db);
     const clock = catchUpClock(meta.clock, serverHlc, nowMs);
@@ -57,8 +59,12 @@ export function acknowledgePush(
 }
 
 /** The favorites' views recomputed from confirmed and the writes still standing, as one segment. */
-async function rollBack(db: FavoritesDb, articleIds: readonly string[], applied: readonly OutboxEntry[]): Promise<void> {
-  const favorites = await readFavorites(db);
+async function rollBack(
+  db: FavoritesDb,
+  favorites: FavoritesView,
+  articleIds: readonly string[],
+  applied: readonly OutboxEntry[],
+): Promise<void> {
   const entries: SegmentEntry[] = [];
   for (const articleId of articleIds) {
     const stored = favorites.get(articleId);

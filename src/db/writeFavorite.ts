@@ -11,7 +11,8 @@ import { recordRow } from './recordRow';
 /**
  * A local write (protocol.md, "Client outbox"): the record, its outbox entry, the mutation
  * counter and the clock change in one transaction, so no local write exists without its entry
- * and no id is used twice or skipped. The article's summary is kept with the favorite, to list it offline.
+ * and no id is used twice or skipped. The article's summary is kept with the favorite, to list
+ * it offline.
  */
 export function writeFavorite(
   db: FavoritesDb,

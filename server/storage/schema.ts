@@ -58,6 +58,13 @@ export interface FavoritesTable {
   public: number;
   public_hlc: string;
   version: number;
+  /**
+   * A summary of the favorite's tag registers, written with them (favoriteRecordRows'
+   * `tagSummary`): the latest tag HLC (`''` with none) and the active tags joined by commas.
+   * The favorites page reads these instead of `favorite_tags`, which stays the truth.
+   */
+  tags_hlc: string;
+  active_tags: string;
 }
 
 /** One `on` register per (favorite, tag). */

@@ -16,7 +16,7 @@ import { favoriteStore } from '../../server/storage/kysely/favoriteStore';
 import type { Database } from '../../server/storage/schema';
 import { createPostgresPool } from '../../server/storage/postgres/createPostgresPool';
 import { postgresTextSearch } from '../../server/storage/postgres/postgresTextSearch';
-import { hlcIso } from '../../server/storage/sqlite/favoritePageRows';
+import { hlcIso } from '../../server/storage/kysely/favoritePageRows';
 import { FavoritesSqliteDialect } from '../../server/storage/sqlite/sqliteDialect';
 import { sqliteTextSearch } from '../../server/storage/sqlite/sqliteTextSearch';
 import type { FavoriteListOptions, FavoriteStore, Storage, StoredUser } from '../../server/storage/types';

@@ -27,7 +27,7 @@ describe('schema migrations', () => {
     expect(tables).toEqual(
       expect.arrayContaining(['users', 'auth_tokens', 'articles', 'articles_fts', 'favorites', 'favorite_tags', 'spaces', 'server_meta', 'sync_clients']),
     );
-    expect(migrations).toEqual(['0001_initial', '0002_sync_clients', '0003_favorites_page_covering', '0004_public_favorites', '0005_space_hlc_high_water']);
+    expect(migrations).toEqual(['0001_initial', '0002_sync_clients', '0003_favorites_page_covering', '0004_public_favorites', '0005_space_hlc_high_water', '0006_favorite_tag_summary']);
     expect(journalMode).toBe('wal');
   });
 
@@ -41,7 +41,7 @@ describe('schema migrations', () => {
     expect(await second.spaces.version('u:someone')).toBe(1);
     await second.close();
 
-    expect(tablesIn(file).migrations).toEqual(['0001_initial', '0002_sync_clients', '0003_favorites_page_covering', '0004_public_favorites', '0005_space_hlc_high_water']);
+    expect(tablesIn(file).migrations).toEqual(['0001_initial', '0002_sync_clients', '0003_favorites_page_covering', '0004_public_favorites', '0005_space_hlc_high_water', '0006_favorite_tag_summary']);
   });
 
   it('turn foreign keys on, so a favorite cannot point at a missing article', async () => {

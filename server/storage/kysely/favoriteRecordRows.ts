@@ -1,10 +1,14 @@
 /** Conversions between favorite rows and the core's FavoriteRecord (registers). */
 import type { Register } from '../../../src/core/lww';
-import type { FavoriteRecord } from '../../../src/core/favoriteRecord';
+import { activeTags, type FavoriteRecord } from '../../../src/core/favoriteRecord';
 import type { FavoriteTagsTable, FavoritesTable } from '../schema';
+import type { BulkFavorite } from '../types';
 
-/** A favorite's registers as the queries select them: the table row without owner and version. */
-export type FavoriteRegisterRow = Omit<FavoritesTable, 'user_id' | 'version'>;
+/** A favorite's registers as the queries select them: the table row without owner, version and tag summary. */
+export type FavoriteRegisterRow = Omit<FavoritesTable, 'user_id' | 'version' | 'tags_hlc' | 'active_tags'>;
+
+/** The summary columns of a favorite row. */
+export type TagSummaryColumns = Pick<FavoritesTable, 'tags_hlc' | 'active_tags'>;
 
 /** A tag register as the queries select it. */
 export type TagRegisterRow = Omit<FavoriteTagsTable, 'user_id' | 'version'>;
@@ -45,4 +49,20 @@ export function favoriteRegistersChanged(before: FavoriteRecord | null, after: F
 /** Tags whose register differs between the two records. */
 export function changedTags(before: FavoriteRecord | null, after: FavoriteRecord): [string, Register<boolean>][] {
   return Object.entries(after.tags).filter(([tag, register]) => before?.tags[tag]?.hlc !== register.hlc);
+}
+
+/**
+ * What a favorite row stores about its tag registers (schema.ts): the latest HLC of any of
+ * them, and the active tags sorted and joined by commas (the contract's Tag has none).
+ */
+export function tagSummary(record: FavoriteRecord): TagSummaryColumns {
+  let latest = '';
+  for (const register of Object.values(record.tags)) if (register.hlc > latest) latest = register.hlc;
+  return { tags_hlc: latest, active_tags: activeTags(record).join(',') };
+}
+
+/** The same summary for a bulk-loaded favorite: each of its tags on, written at its save. */
+export function bulkTagSummary(favorite: BulkFavorite): TagSummaryColumns {
+  const tags = [...new Set(favorite.tags ?? [])].sort();
+  return { tags_hlc: tags.length > 0 ? favorite.savedHlc : '', active_tags: tags.join(',') };
 }

@@ -1,6 +1,5 @@
 import { sql, type Expression, type Insertable, type Kysely, type SqlBool } from 'kysely';
 import type { ArticleSummary, Favorite, FavoritePage } from '../../../src/contract';
-import { favoriteFields } from '../../../src/core/favoriteRecord';
 import type { Database, FavoritesTable } from '../schema';
 import { searchTerms } from '../../../src/core/searchTerms';
 import type { FavoriteStore } from '../types';
@@ -9,17 +8,26 @@ import { loadArticleSummaries } from './articleStore';
 import {
   changedTags,
   favoriteRegistersChanged,
+  tagSummary,
   tagsByArticle,
   toFavoriteRecord,
-  type FavoriteRegisterRow,
   type TagRegisterRow,
 } from './favoriteRecordRows';
+import { pageRowToFavorite } from './favoritePageRows';
 import { decodePageCursor, encodePageCursor } from './pageCursor';
 import { preparedQuery, type PreparedQueries } from './preparedQuery';
 import type { ArticleTextColumn, TextSearch } from './textSearch';
 
 const FAVORITE_COLUMNS = ['article_id', 'saved', 'saved_hlc', 'note', 'note_hlc', 'public', 'public_hlc'] as const;
-const PAGE_COLUMNS = FAVORITE_COLUMNS.map((c) => `f.${c}` as const);
+type PageRowObject = Pick<
+  FavoritesTable,
+  'article_id' | 'saved_hlc' | 'note' | 'note_hlc' | 'public' | 'public_hlc' | 'tags_hlc' | 'active_tags'
+>;
+const REGISTER_COLUMNS = FAVORITE_COLUMNS.map((c) => `f.${c}` as const);
+/** What a page shows of a saved favorite: its registers but `saved`, and the tag summary (PAGE_ROW). */
+const PAGE_COLUMNS = [
+  'f.article_id', 'f.saved_hlc', 'f.note', 'f.note_hlc', 'f.public', 'f.public_hlc', 'f.tags_hlc', 'f.active_tags',
+] as const;
 
 // The write path's and the pull's statements, prepared (see preparedQuery.ts): every push runs them.
 const loadFavoriteRow = preparedQuery((db, p: { userId: string; articleId: string }) =>
@@ -47,6 +55,8 @@ const upsertFavoriteRow = preparedQuery((db, p: Insertable<FavoritesTable>) =>
       public: p.public,
       public_hlc: p.public_hlc,
       version: p.version,
+      tags_hlc: p.tags_hlc,
+      active_tags: p.active_tags,
     })
     .onConflict((oc) =>
       oc.columns(['user_id', 'article_id']).doUpdateSet((eb) => ({
@@ -57,6 +67,8 @@ const upsertFavoriteRow = preparedQuery((db, p: Insertable<FavoritesTable>) =>
         public: eb.ref('excluded.public'),
         public_hlc: eb.ref('excluded.public_hlc'),
         version: eb.ref('excluded.version'),
+        tags_hlc: eb.ref('excluded.tags_hlc'),
+        active_tags: eb.ref('excluded.active_tags'),
       })),
     ),
 );
@@ -64,7 +76,7 @@ const upsertFavoriteRow = preparedQuery((db, p: Insertable<FavoritesTable>) =>
 const changedFavoriteRows = preparedQuery((db, p: { userId: string; version: number; articleId: string; limit: number }) =>
   db
     .selectFrom('favorites as f')
-    .select([...PAGE_COLUMNS, 'f.version'])
+    .select([...REGISTER_COLUMNS, 'f.version'])
     .where('f.user_id', '=', p.userId)
     .where((eb) => eb(eb.refTuple('f.version', 'f.article_id'), '>', eb.tuple(p.version, p.articleId)))
     .orderBy('f.version')
@@ -101,17 +113,19 @@ export function favoriteStore(
     return tagsByArticle(rows);
   }
 
-  /** The API form of favorite rows, in their order: tags in one query, articles from the cache. */
-  async function toFavorites(userId: string, rows: readonly FavoriteRegisterRow[]): Promise<Favorite[]> {
-    const ids = rows.map((row) => row.article_id);
-    const tags = await loadTags(userId, ids);
-    const summaries = await articles.getMany(ids, (missing) => loadArticleSummaries(db, missing));
-    return rows.map((row) => ({
-      ...favoriteFields(toFavoriteRecord(row, tags.get(row.article_id) ?? [])),
-      collectionIds: [],
-      // The foreign key guarantees the article exists.
-      article: summaries.get(row.article_id) as ArticleSummary,
-    }));
+  /** The API form of saved favorites' page rows, in their order, articles from the cache. */
+  async function toFavorites(rows: readonly PageRowObject[]): Promise<Favorite[]> {
+    const summaries = await articles.getMany(
+      rows.map((row) => row.article_id),
+      (missing) => loadArticleSummaries(db, missing),
+    );
+    return rows.map((row) =>
+      pageRowToFavorite(
+        [row.article_id, row.saved_hlc, row.note, row.note_hlc, row.public, row.public_hlc, row.tags_hlc, row.active_tags],
+        // The foreign key guarantees the article exists.
+        summaries.get(row.article_id) as ArticleSummary,
+      ),
+    );
   }
 
   function savedFavorites(userId: string) {
@@ -165,7 +179,7 @@ export function favoriteStore(
     const pageRows = rows.slice(0, query.limit);
     const last = pageRows.at(-1);
     return {
-      items: await toFavorites(userId, pageRows),
+      items: await toFavorites(pageRows),
       nextCursor: rows.length > query.limit && last ? encodePageCursor(last.saved_hlc, last.article_id) : null,
     };
   }
@@ -192,7 +206,7 @@ export function favoriteStore(
     async get(userId, articleId) {
       const row = await savedFavorites(userId).where('f.article_id', '=', articleId).executeTakeFirst();
       if (!row) return null;
-      return (await toFavorites(userId, [row]))[0] ?? null;
+      return (await toFavorites([row]))[0] ?? null;
     },
 
     async loadRecord(userId, articleId) {
@@ -217,6 +231,7 @@ export function favoriteStore(
           public: after.public.value ? 1 : 0,
           public_hlc: after.public.hlc,
           version,
+          ...tagSummary(after),
         });
       }
       if (tags.length > 0) {

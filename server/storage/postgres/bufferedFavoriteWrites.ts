@@ -17,7 +17,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { FavoriteRecord } from '../../../src/core/favoriteRecord';
-import { changedTags, favoriteRegistersChanged } from '../kysely/favoriteRecordRows';
+import { changedTags, favoriteRegistersChanged, tagSummary } from '../kysely/favoriteRecordRows';
 import type { Database } from '../schema';
 import type { Repositories } from '../types';
 
@@ -115,15 +115,18 @@ export class BufferedFavoriteWrites {
 
   async #upsertFavorites(rows: readonly PendingWrite[]): Promise<void> {
     const column = <T>(pick: (write: PendingWrite) => T) => rows.map(pick);
+    const summaries = rows.map((w) => tagSummary(w.after));
     await sql`
-      insert into favorites (user_id, article_id, saved, saved_hlc, note, note_hlc, public, public_hlc, version)
+      insert into favorites (user_id, article_id, saved, saved_hlc, note, note_hlc, public, public_hlc, version, tags_hlc, active_tags)
       select * from unnest(${column((w) => w.userId)}::text[], ${column((w) => w.after.articleId)}::text[],
         ${column((w) => (w.after.saved.value ? 1 : 0))}::smallint[], ${column((w) => w.after.saved.hlc)}::text[],
         ${column((w) => w.after.note.value)}::text[], ${column((w) => w.after.note.hlc)}::text[],
         ${column((w) => (w.after.public.value ? 1 : 0))}::smallint[], ${column((w) => w.after.public.hlc)}::text[],
-        ${column((w) => w.version)}::bigint[])
+        ${column((w) => w.version)}::bigint[], ${summaries.map((t) => t.tags_hlc)}::text[],
+        ${summaries.map((t) => t.active_tags)}::text[])
       on conflict (user_id, article_id) do update set
         saved = excluded.saved, saved_hlc = excluded.saved_hlc, note = excluded.note, note_hlc = excluded.note_hlc,
-        public = excluded.public, public_hlc = excluded.public_hlc, version = excluded.version`.execute(this.#db);
+        public = excluded.public, public_hlc = excluded.public_hlc, version = excluded.version,
+        tags_hlc = excluded.tags_hlc, active_tags = excluded.active_tags`.execute(this.#db);
   }
 }

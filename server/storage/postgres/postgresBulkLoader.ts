@@ -5,6 +5,7 @@
  * as any write is, with the spaces' rows locked first so a concurrent push cannot interleave.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { bulkTagSummary } from '../kysely/favoriteRecordRows';
 import { HLC_HIGH_WATER_KEY } from '../kysely/metaStore';
 import type { Database } from '../schema';
 import { userSpaceId } from '../spaceIds';
@@ -58,14 +59,16 @@ async function insertFavoriteRows(trx: Transaction<Database>, favorites: readonl
   for (let start = 0; start < favorites.length; start += BULK_CHUNK_ROWS) {
     const part = favorites.slice(start, start + BULK_CHUNK_ROWS);
     const column = <T>(pick: (favorite: BulkFavorite, index: number) => T) => part.map((f, i) => pick(f, start + i));
+    const summaries = part.map(bulkTagSummary);
     await sql`
-      insert into favorites (user_id, article_id, saved, saved_hlc, note, note_hlc, public, public_hlc, version)
-      select user_id, article_id, 1, hlc, note, note_hlc, public, public_hlc, version
+      insert into favorites (user_id, article_id, saved, saved_hlc, note, note_hlc, public, public_hlc, version, tags_hlc, active_tags)
+      select user_id, article_id, 1, hlc, note, note_hlc, public, public_hlc, version, tags_hlc, active_tags
       from unnest(${column((f) => f.userId)}::text[], ${column((f) => f.articleId)}::text[],
         ${column((f) => f.savedHlc)}::text[], ${column((f) => f.note ?? '')}::text[],
         ${column((f) => (f.note === undefined ? '' : f.savedHlc))}::text[], ${column((f) => (f.public ? 1 : 0))}::smallint[],
-        ${column((f) => (f.public === undefined ? '' : f.savedHlc))}::text[], ${column((_, i) => versions[i]!)}::bigint[])
-        as r (user_id, article_id, hlc, note, note_hlc, public, public_hlc, version)`.execute(trx);
+        ${column((f) => (f.public === undefined ? '' : f.savedHlc))}::text[], ${column((_, i) => versions[i]!)}::bigint[],
+        ${summaries.map((t) => t.tags_hlc)}::text[], ${summaries.map((t) => t.active_tags)}::text[])
+        as r (user_id, article_id, hlc, note, note_hlc, public, public_hlc, version, tags_hlc, active_tags)`.execute(trx);
   }
 }
 

@@ -1,11 +1,11 @@
 /**
- * The favorites page (`favorites.list` without `q`) on PostgreSQL in ONE statement instead of
- * the shared store's two (the page, then its rows' tags): on PostgreSQL every statement is a
- * network round trip, the largest part of a page's cost. Each row carries a summary of its
- * tag registers (latest HLC, active tags) computed in SQL, the same shape as the SQLite fast
- * path's, so both map rows with `pageRowToFavorite`. Rows come back as arrays (pg's rowMode)
- * straight from the pool, without Kysely's compile step. `q` (search) stays on the shared
- * Kysely store, and so does every call inside a transaction (its repositories are Kysely's).
+ * The favorites page (`favorites.list` without `q`) on PostgreSQL in one statement, the tag
+ * summary read from the favorite rows (migration 0006): on PostgreSQL every statement is a
+ * network round trip, the largest part of a page's cost. Rows have the same shape as the
+ * SQLite fast path's, so both map them with `pageRowToFavorite`. Rows come back as arrays
+ * (pg's rowMode) straight from the pool, without Kysely's compile step. `q` (search) stays on
+ * the shared Kysely store, and so does every call inside a transaction (its repositories are
+ * Kysely's).
  */
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
@@ -14,16 +14,13 @@ import { loadArticleSummaries } from '../kysely/articleStore';
 import type { ArticleSummaryCache } from '../kysely/articleSummaryCache';
 import { decodePageCursor, encodePageCursor } from '../kysely/pageCursor';
 import type { Database } from '../schema';
-import { PAGE_ROW, pageRowToFavorite, type PageRow } from '../sqlite/favoritePageRows';
+import { PAGE_ROW, PAGE_ROW_COLUMNS, pageRowToFavorite, type PageRow } from '../kysely/favoritePageRows';
 import type { FavoriteListOptions, FavoriteStore, QueryObserver } from '../types';
 
 type ListFavorites = FavoriteStore['list'];
 
-/** See PAGE_ROW; string_agg skips the NULLs of inactive tags; no tag rows at all gives NULL. */
 const PAGE_SELECT = `
-  select f.article_id, f.saved_hlc, f.note, f.note_hlc, f.public, f.public_hlc,
-    (select max(t.hlc) || ' ' || coalesce(string_agg(case when t.active = 1 then t.tag end, ','), '')
-       from favorite_tags t where t.user_id = f.user_id and t.article_id = f.article_id) as tag_summary
+  select ${PAGE_ROW_COLUMNS}
   from favorites f
   where f.user_id = $1 and f.saved = 1`;
 const NEWEST_FIRST = 'order by f.saved_hlc desc, f.article_id desc limit $2';

@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { bulkTagSummary } from '../kysely/favoriteRecordRows';
 import { HLC_HIGH_WATER_KEY } from '../kysely/metaStore';
 import type { Database } from '../schema';
 import { userSpaceId } from '../spaceIds';
@@ -31,8 +32,8 @@ export function sqliteBulkLoader(db: Kysely<Database>, sqlite: BetterSqlite3.Dat
     insertFavorites(favorites) {
       const spaceVersion = sqlite.prepare<[string], number>('select version from spaces where id = ?').pluck();
       const insertFavorite = sqlite.prepare(
-        `insert into favorites (user_id, article_id, saved, saved_hlc, note, note_hlc, public, public_hlc, version)
-         values (?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+        `insert into favorites (user_id, article_id, saved, saved_hlc, note, note_hlc, public, public_hlc, version, tags_hlc, active_tags)
+         values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertTag = sqlite.prepare(
         'insert into favorite_tags (user_id, article_id, tag, active, hlc, version) values (?, ?, ?, 1, ?, ?)',
@@ -54,6 +55,7 @@ export function sqliteBulkLoader(db: Kysely<Database>, sqlite: BetterSqlite3.Dat
           versions.set(spaceId, version);
           const hlc = favorite.savedHlc;
           if (hlc > highWater) highWater = hlc;
+          const summary = bulkTagSummary(favorite);
           insertFavorite.run(
             favorite.userId,
             favorite.articleId,
@@ -63,6 +65,8 @@ export function sqliteBulkLoader(db: Kysely<Database>, sqlite: BetterSqlite3.Dat
             favorite.public ? 1 : 0,
             favorite.public === undefined ? '' : hlc,
             version,
+            summary.tags_hlc,
+            summary.active_tags,
           );
           for (const tag of new Set(favorite.tags ?? [])) insertTag.run(favorite.userId, favorite.articleId, tag, hlc, version);
         }

@@ -1,10 +1,10 @@
 /**
  * The favorites page (`favorites.list` without `q`) on SQLite as better-sqlite3 statements
- * prepared once per storage, bypassing Kysely: building and compiling the two Kysely
- * queries and mapping their rows cost more than SQLite running them. One statement per page
- * reads the rows and, per row, a summary of its tag registers (latest HLC, active tags); the
- * migration 0003 index covers it, so no primary-key lookups. Everything else (search, `q`,
- * transactions) stays on the shared Kysely store, which the PostgreSQL adapter reuses.
+ * prepared once per storage, bypassing Kysely: building and compiling the Kysely query and
+ * mapping its rows cost more than SQLite running it. One statement per page reads one range
+ * of the covering index (migrations 0003 and 0006), tag summary included, so no primary-key
+ * lookups and no `favorite_tags` row. Everything else (search, `q`, transactions) stays on
+ * the shared Kysely store, which the PostgreSQL adapter reuses.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ArticleSummary, FavoritePage } from '../../../src/contract';
@@ -12,15 +12,12 @@ import type { ArticleSummaryCache } from '../kysely/articleSummaryCache';
 import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary } from '../kysely/articleStore';
 import { decodePageCursor, encodePageCursor } from '../kysely/pageCursor';
 import type { FavoriteListOptions, FavoriteStore, QueryObserver } from '../types';
-import { PAGE_ROW, pageRowToFavorite, type PageRow } from './favoritePageRows';
+import { PAGE_ROW, PAGE_ROW_COLUMNS, pageRowToFavorite, type PageRow } from '../kysely/favoritePageRows';
 
 type ListFavorites = FavoriteStore['list'];
 
-/** See PAGE_ROW; group_concat skips the NULLs of inactive tags. */
 const PAGE_SELECT = `
-  select f.article_id, f.saved_hlc, f.note, f.note_hlc, f.public, f.public_hlc,
-    (select max(t.hlc) || ' ' || coalesce(group_concat(case when t.active = 1 then t.tag end, ','), '')
-       from favorite_tags t where t.user_id = f.user_id and t.article_id = f.article_id) as tag_summary
+  select ${PAGE_ROW_COLUMNS}
   from favorites f
   where f.user_id = :userId and f.saved = 1`;
 const AFTER_CURSOR = `and (f.saved_hlc, f.article_id) < (:cursorHlc, :cursorArticleId)`;

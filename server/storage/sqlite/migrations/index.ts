@@ -9,6 +9,7 @@ import { syncClients } from './0002_sync_clients';
 import { favoritesPageCovering } from './0003_favorites_page_covering';
 import { publicFavorites } from './0004_public_favorites';
 import { spaceHlcHighWater } from './0005_space_hlc_high_water';
+import { favoriteTagSummary } from './0006_favorite_tag_summary';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0003_favorites_page_covering': favoritesPageCovering,
   '0004_public_favorites': publicFavorites,
   '0005_space_hlc_high_water': spaceHlcHighWater,
+  '0006_favorite_tag_summary': favoriteTagSummary,
 };
 
 export const sqliteMigrations: MigrationProvider = {

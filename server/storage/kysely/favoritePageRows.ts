@@ -1,9 +1,9 @@
 /**
- * Turns the favorites page statement's raw rows straight into the API's `Favorite`, with no
- * intermediate FavoriteRecord per row: the page is the hottest read, and the registers it
- * needs (the saved time, the latest write of any register, the active tags) come out of
- * SQL already reduced. Same view as core's `favoriteFields`: savedAt is the saved
- * register's wall time, updatedAt the latest register's, tags included.
+ * Turns favorites page rows straight into the API's `Favorite`, with no intermediate
+ * FavoriteRecord per row: the page is the hottest read, and what it needs of the tag
+ * registers (the latest HLC, the active tags) is stored on the favorite row (schema.ts).
+ * Same view as core's `favoriteFields`: savedAt is the saved register's wall time, updatedAt
+ * the latest register's, tags included.
  */
 import type { ArticleSummary, Favorite } from '../../../src/contract';
 import { parseHlc } from '../../../src/core/hlc';
@@ -17,11 +17,16 @@ export const PAGE_ROW = {
   noteHlc: 3,
   public: 4,
   publicHlc: 5,
-  /** `'<latest tag HLC> <active tags, comma-separated>'`, or null with no tag registers. */
-  tagSummary: 6,
+  /** The latest tag register's HLC, `''` with none. */
+  tagsHlc: 6,
+  /** The active tags, sorted, comma-separated. */
+  activeTags: 7,
 } as const;
 
-export type PageRow = [string, string, string, string, number, string, string | null];
+export type PageRow = [string, string, string, string, number, string, string, string];
+
+/** The favorite columns a page row holds, in PAGE_ROW's order (table alias `f`). */
+export const PAGE_ROW_COLUMNS = 'f.article_id, f.saved_hlc, f.note, f.note_hlc, f.public, f.public_hlc, f.tags_hlc, f.active_tags';
 
 /** An HLC starts with its wall time as 15 zero-padded digits and a dash (core/hlc.ts). */
 const HLC_WALL_DIGITS = 15;
@@ -42,7 +47,10 @@ function later(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-/** Active tags in the order core's `activeTags` gives (JavaScript's default sort). */
+/**
+ * Active tags in the order core's `activeTags` gives (JavaScript's default sort). Written in
+ * that order, but sorted again: rows the migration filled were ordered by the database.
+ */
 function sortedTags(list: string): string[] {
   if (list === '') return [];
   const tags = list.split(',');
@@ -50,27 +58,17 @@ function sortedTags(list: string): string[] {
   return tags;
 }
 
-/**
- * One favorite of the page. Tags never contain a comma or whitespace (the contract's Tag
- * schema), and HLCs never a space, so the tag summary splits unambiguously.
- */
+/** One favorite of the page. Tags never contain a comma (the contract's Tag schema). */
 export function pageRowToFavorite(row: PageRow, article: ArticleSummary): Favorite {
   const savedHlc = row[PAGE_ROW.savedHlc];
-  let latest = later(later(savedHlc, row[PAGE_ROW.noteHlc]), row[PAGE_ROW.publicHlc]);
-  let tags: string[] = [];
-  const tagSummary = row[PAGE_ROW.tagSummary];
-  if (tagSummary !== null) {
-    const space = tagSummary.indexOf(' ');
-    latest = later(latest, tagSummary.slice(0, space));
-    tags = sortedTags(tagSummary.slice(space + 1));
-  }
+  const latest = later(later(later(savedHlc, row[PAGE_ROW.noteHlc]), row[PAGE_ROW.publicHlc]), row[PAGE_ROW.tagsHlc]);
   return {
     articleId: row[PAGE_ROW.articleId],
     savedAt: hlcIso(savedHlc),
     updatedAt: hlcIso(latest),
     note: row[PAGE_ROW.note],
     public: row[PAGE_ROW.public] === 1,
-    tags,
+    tags: sortedTags(row[PAGE_ROW.activeTags]),
     // No favorite is in a collection until collections exist (a later phase).
     collectionIds: [],
     article,

@@ -4,15 +4,16 @@
  * the authenticated user; no route reads another user's favorites.
  */
 import type { FastifyInstance } from 'fastify';
-import { ApiError, Favorite, FavoritePage } from '../../src/contract';
+import { ApiError, FavoritePage } from '../../src/contract';
 import { favoriteFields, lastChangedHlc, removePatch, savePatch, type FavoriteRecord } from '../../src/core/favoriteRecord';
 import { articleListJson } from '../http/articleListJson';
+import { favoriteFieldsJson } from '../http/itemFieldsJson';
 import { registerRoute } from '../http/registerRoute';
 import type { ServerContext } from '../http/serverContext';
 import { applyFavoriteWrite, type FavoriteWriteResult } from '../sync/applyFavoriteWrite';
 
 /** The two hottest reads write their article summaries once (articleListJson). */
-const favoritePageJson = articleListJson(FavoritePage, 'items', Favorite);
+const favoritePageJson = articleListJson(FavoritePage, 'items', favoriteFieldsJson);
 
 export function registerFavoriteRoutes(app: FastifyInstance, context: ServerContext): void {
   const { storage, clock } = context;

@@ -5,8 +5,9 @@
  * back, so nothing was half-applied and the same batch can be sent again.
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { ApiError, assertSyncSchemaVersion, FavoriteChange, PullResponse } from '../../src/contract';
+import { ApiError, assertSyncSchemaVersion, PullResponse } from '../../src/contract';
 import { articleListJson } from '../http/articleListJson';
+import { favoriteChangeFieldsJson } from '../http/itemFieldsJson';
 import { registerRoute } from '../http/registerRoute';
 import type { ServerContext } from '../http/serverContext';
 import { pullChanges } from './pullChanges';
@@ -23,7 +24,7 @@ async function unavailableOnFailure<T>(log: FastifyBaseLogger, work: () => Promi
 }
 
 /** A pull page carries up to 1,000 article summaries: each is written once (articleListJson). */
-const pullResponseJson = articleListJson(PullResponse, 'changes', FavoriteChange);
+const pullResponseJson = articleListJson(PullResponse, 'changes', favoriteChangeFieldsJson);
 
 export function registerSyncRoutes(app: FastifyInstance, context: ServerContext): void {
   const options = { beforeParse: assertSyncSchemaVersion };

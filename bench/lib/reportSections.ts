@@ -130,7 +130,7 @@ export function querySection(
     '',
     '`storage.favorites.list(userId, { limit: 50 })`, the call `GET /api/v1/favorites` makes, awaited one at a time in-process for random users ' +
       '(2,000 warm-up calls not counted). The second page passes the first page\'s `nextCursor`. ' +
-      `"SQL alone" replays the same ${result.statementsPerPage} statements per page (listed below with their query plans), ` +
+      `"SQL alone" replays the same ${result.statementsPerPage === 1 ? 'statement' : `${result.statementsPerPage} statements`} per page (listed below with ${result.statementsPerPage === 1 ? 'its query plan' : 'their query plans'}), ` +
       `captured from the server's own repositories (warm, like the timed calls), through ${rawDriver} with no Kysely and no mapping. Microseconds:`,
     '',
     table(
@@ -145,8 +145,8 @@ export function querySection(
     ),
     '',
     `Where the time goes: at p50, ${database} is ${sqlShare(result.firstPageSql, result.firstPage)} of the first page's call and ` +
-      `${sqlShare(result.secondPageSql, result.secondPage)} of the second's; the rest is the JavaScript around it: Kysely building and ` +
-      'compiling each statement, turning 50 rows into API objects, and the awaits between them.',
+      `${sqlShare(result.secondPageSql, result.secondPage)} of the second's; the rest is the JavaScript around it: turning 50 rows ` +
+      'into API objects with their article summaries (from memory), and the awaits between calls.',
     '',
     gcLine(result),
     '',

@@ -185,6 +185,13 @@ export interface Storage extends Repositories {
    * outside the transaction (publish, respond) — do that after it resolves.
    */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs reads that must see one consistent snapshot (a pull: lastMutationId and the changes),
+   * without the write lock a transaction takes: on SQLite a deferred transaction, which other
+   * processes' writers never block and never wait for; on PostgreSQL REPEATABLE READ READ
+   * ONLY, which never conflicts, so it runs once. `work` must not write (PostgreSQL refuses it).
+   */
+  read<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   readonly bulk: BulkLoader;
   /** Resolves when the database answers a trivial query (readiness). */
   ping(): Promise<void>;

@@ -5,9 +5,9 @@
  *
  * Why a puller never skips a row: a write transaction bumps its space's version and stamps
  * its rows with it while holding the write lock, so versions commit in order, and the page is
- * read in one transaction (a consistent snapshot). A row committed after this read has a
- * version above every row read, hence above the cursor. Keying the cursor on
- * (version, articleId), not version alone, lets a page end inside one large version.
+ * read on one snapshot (Storage.read). A row committed after this read has a version above
+ * every row read, hence above the cursor. Keying the cursor on (version, articleId), not
+ * version alone, lets a page end inside one large version.
  */
 import {
   decodeSyncCursor,
@@ -34,9 +34,10 @@ export async function pullChanges(deps: SyncDeps, userId: string, request: PullR
   const limit = request.limit ?? PULL_PAGE_MAX;
   const spaces = readableSpaces(userId).sort();
   const observeLag = deps.metrics?.sync.pullLag;
-  // One transaction: lastMutationId and the changes are one snapshot, so a client that drops
-  // its acknowledged outbox entries already holds (or is paging towards) their effects.
-  const page = await deps.storage.transaction(async (tx) => {
+  // One snapshot: lastMutationId and the changes agree, so a client that drops its
+  // acknowledged outbox entries already holds (or is paging towards) their effects. Read only:
+  // a pull takes no write lock, so pushes never wait for pulls (nor pulls for pushes).
+  const page = await deps.storage.read(async (tx) => {
     const client = await syncClientOf(tx, request.clientId, userId);
     const changes: FavoriteChange[] = [];
     const next: Record<string, readonly [number, string]> = {};

@@ -79,6 +79,13 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
         await writes.flush();
         return result;
       }),
+    // Read only at REPEATABLE READ never fails to serialise: no retry, no write buffer.
+    read: (work) =>
+      db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute((trx) => work(repositoriesOn(trx))),
     bulk: postgresBulkLoader(db),
     async ping() {
       await sql`select 1`.execute(db);

@@ -74,6 +74,12 @@ export async function openSqliteStorage(databaseFile: string, observers: Storage
     favorites: { ...repositories.favorites, list: sqliteFavoriteList(sqlite, articleCache, repositories.favorites.list, onQuery) },
     transaction: (work) =>
       kysely.transaction().execute((trx) => work(createRepositories(trx, sqliteTextSearch, articleCache, queries))),
+    // A deferred transaction (sqliteDialect.ts): a snapshot from its first read, no write lock.
+    read: (work) =>
+      kysely
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => work(createRepositories(trx, sqliteTextSearch, articleCache, queries))),
     bulk: sqliteBulkLoader(kysely, sqlite),
     async ping() {
       await sql`select 1`.execute(kysely);

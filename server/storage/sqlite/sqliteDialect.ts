@@ -1,5 +1,5 @@
 /**
- * Kysely's SQLite dialect with two changes:
+ * Kysely's SQLite dialect with these changes:
  * - transactions start with BEGIN IMMEDIATE, so a transaction that reads and then writes
  *   takes the write lock up front instead of failing with SQLITE_BUSY halfway when another
  *   process (another worker of WORKERS, a backup) holds it. While that process holds it, the
@@ -7,6 +7,8 @@
  *   would freeze this process's event loop (every request it serves) for 1, 2, 5, 10… ms;
  *   here the BEGIN fails at once (busy_timeout 0 for that statement) and is retried from the
  *   event loop until BUSY_WAIT_MS has passed;
+ * - a read-only transaction (`setAccessMode('read only')`: Storage.read) starts with a plain,
+ *   deferred BEGIN: in WAL mode it reads a snapshot and takes no lock that a writer waits for;
  * - DDL runs in transactions (SQLite supports it; Kysely assumes not), so a failed
  *   migration leaves the schema as it was.
  */
@@ -20,6 +22,7 @@ import {
   type Driver,
   type SqliteDatabase,
   type SqliteDialectConfig,
+  type TransactionSettings,
 } from 'kysely';
 
 /** How long a transaction waits for another process's write lock before failing with SQLITE_BUSY. */
@@ -29,6 +32,7 @@ const MAX_RETRY_DELAY_MS = 8;
 const IMMEDIATE_RETRIES = 3;
 
 const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const BEGIN_DEFERRED = CompiledQuery.raw('begin');
 const FAIL_WHEN_BUSY = 'pragma busy_timeout = 0';
 const WAIT_WHEN_BUSY = `pragma busy_timeout = ${BUSY_WAIT_MS}`;
 
@@ -48,6 +52,8 @@ export interface FavoritesSqliteDialectConfig extends SqliteDialectConfig {
 
 class ImmediateSqliteDriver extends SqliteDriver {
   readonly #database: SqliteDatabase;
+  /** The two busy_timeout settings, prepared once (every write transaction runs both). */
+  readonly #settings = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
 
   constructor(config: FavoritesSqliteDialectConfig) {
     super(config);
@@ -56,10 +62,16 @@ class ImmediateSqliteDriver extends SqliteDriver {
 
   /** A connection setting, run on the database directly: not a query, so not logged or timed. */
   #setting(pragma: string): void {
-    this.#database.prepare(pragma).all([]);
+    let statement = this.#settings.get(pragma);
+    if (!statement) this.#settings.set(pragma, (statement = this.#database.prepare(pragma)));
+    statement.all([]);
   }
 
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    if (settings?.accessMode === 'read only') {
+      await connection.executeQuery(BEGIN_DEFERRED);
+      return;
+    }
     const deadline = performance.now() + BUSY_WAIT_MS;
     for (let attempt = 0; ; attempt += 1) {
       // Every other statement keeps SQLite's blocking wait: they are single, short writes.

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
+import { cpuProbeMs } from './cpuProbe';
 
 export interface MachineFacts {
   /** `nproc`: the CPUs this process may use. */
@@ -11,6 +12,8 @@ export interface MachineFacts {
   readonly os: string;
   readonly node: string;
   readonly sqlite: string;
+  /** cpuProbe.ts: a fixed JavaScript workload's time on this host now. */
+  readonly cpuProbeMs: number;
 }
 
 function nproc(): number {
@@ -38,5 +41,6 @@ export function machineFacts(): MachineFacts {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     sqlite: sqliteVersion(),
+    cpuProbeMs: cpuProbeMs(),
   };
 }

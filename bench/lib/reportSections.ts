@@ -55,6 +55,7 @@ export function machineSection(run: RunFacts): string {
       ['OS', machine.os],
       ['Node', machine.node],
       ['SQLite', machine.sqlite],
+      ['CPU probe (`bench/lib/cpuProbe.ts`, lower is faster; tells a slow stretch of the host from a regression)', `${int(machine.cpuProbeMs)} ms`],
       ['1-minute load average at start', twoDecimals.format(run.loadAverage)],
     ],
     2,

@@ -80,6 +80,14 @@ describe.each(storageTargets)('the tag summary on $name', (target) => {
       if (step % 25 === 24) await expectPagesMatchRegisters(storage, user.id);
     }
     expect(await expectPagesMatchRegisters(storage, user.id)).toBeGreaterThan(0);
+    // And a pull sends the registers themselves, tags included, in version order.
+    const changes = await storage.favorites.changesAfter(user.id, [0, ''], 100);
+    expect(changes.map((change) => change.version)).toEqual(changes.map((change) => change.version).sort((a, b) => a - b));
+    for (const change of changes) {
+      expect(change.record).toStrictEqual(await storage.favorites.loadRecord(user.id, change.record.articleId));
+      expect(change.article.id).toBe(change.record.articleId);
+    }
+    expect(changes.length).toBe(new Set(changes.map((change) => change.record.articleId)).size);
   });
 
   it('follows the registers when one transaction writes the same favorites many times (a push)', async () => {

@@ -15,7 +15,7 @@ import type { Database } from '../schema';
 import type { Repositories, Storage, StorageObservers } from '../types';
 import { BufferedFavoriteWrites } from './bufferedFavoriteWrites';
 import { createPostgresPool, type PostgresPoolOptions } from './createPostgresPool';
-import { loadFavoriteRecord } from './loadFavoriteRecord';
+import { loadFavoriteChanges, loadFavoriteRecord } from './loadFavoriteRecord';
 import { postgresMigrations } from './migrations';
 import { postgresBulkLoader } from './postgresBulkLoader';
 import { postgresFavoriteList } from './postgresFavoritePage';
@@ -58,10 +58,17 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
   }
   const articleCache = new ArticleSummaryCache();
   const queries = new PreparedQueries();
-  /** The shared repositories with PostgreSQL's one-statement loadRecord. */
+  /** The shared repositories with PostgreSQL's one-statement loadRecord and changesAfter. */
   const repositoriesOn = (handle: Kysely<Database>): Repositories => {
     const shared = createRepositories(handle, postgresTextSearch, articleCache, queries);
-    return { ...shared, favorites: { ...shared.favorites, loadRecord: (userId, articleId) => loadFavoriteRecord(handle, userId, articleId) } };
+    return {
+      ...shared,
+      favorites: {
+        ...shared.favorites,
+        loadRecord: (userId, articleId) => loadFavoriteRecord(handle, userId, articleId),
+        changesAfter: (userId, after, limit) => loadFavoriteChanges(handle, articleCache, userId, after, limit),
+      },
+    };
   };
   const repositories = repositoriesOn(db);
   return {

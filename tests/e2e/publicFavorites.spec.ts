@@ -17,6 +17,8 @@ test.describe('public favorites', () => {
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await page.getByLabel('Note').fill('The clearest take on this.');
     await page.getByRole('button', { name: 'Save note' }).click();
+    // Stored on the device (the draft is gone): only then may the page navigate away.
+    await expect(page.getByRole('button', { name: 'Save note' })).toBeDisabled();
 
     await app.reader.open(hidden!.id, hidden!.title);
     await app.reader.saveButton.click();

@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { BODY_LIMIT_BYTES } from '../src/contract';
 import { registerAuthRoutes } from './auth/authRoutes';
+import { cachedTokenStore } from './auth/cachedTokenStore';
 import { installCsrfGuard } from './auth/csrfGuard';
 import { memoryLoginThrottle } from './auth/memoryLoginThrottle';
 import { registerArticleRoutes } from './catalogue/articleRoutes';
@@ -107,8 +108,15 @@ async function buildApp(
     connectionName: options.instanceName ?? undefined,
     log: app.log,
   });
+  const authTokens = cachedTokenStore(storage.tokens, { now });
+  // A sign-out on any instance (any worker) ends the session in this one's cache too.
+  const unsubscribeSessionEnds = pubSub.subscribe((event) => {
+    if (event.type === 'session_ended') authTokens.forget(event.tokenHash);
+  });
+  app.addHook('onClose', async () => unsubscribeSessionEnds());
   const context: ServerContext = {
     storage,
+    authTokens,
     clock: await startServerClock(storage, now, options.instanceName),
     now,
     loginThrottle: memoryLoginThrottle(now),

@@ -42,11 +42,11 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
   });
 
   registerRoute(app, context, 'logout', async ({ request, reply }) => {
-    const auth = await authenticate(request, reply, storage, now());
+    const auth = await authenticate(request, reply, context.authTokens, now());
     // API tokens outlive a browser sign-out; only the session presented is revoked.
     if (auth?.kind === 'session') {
-      await storage.tokens.revoke(auth.tokenHash);
-      // Its sockets, on every instance, close with 4401.
+      await context.authTokens.revoke(auth.tokenHash);
+      // Every instance forgets it (their token caches) and closes its sockets with 4401.
       context.realtime.sessionEnded(auth.tokenHash);
     }
     clearSessionCookie(request, reply);

@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, type User } from '../../src/contract';
-import type { StoredUser, Storage, TokenKind } from '../storage/types';
+import type { StoredUser, Storage, TokenKind, TokenStore } from '../storage/types';
 import { SESSION_TTL_MS, setSessionCookie } from './sessionCookie';
 import { hashToken, newToken } from './tokens';
 
@@ -61,20 +61,21 @@ function presentedToken(
 export async function authenticate(
   request: FastifyRequest,
   reply: FastifyReply,
-  storage: Storage,
+  /** The server's `authTokens` (cached: cachedTokenStore.ts). */
+  tokens: TokenStore,
   nowMs: number,
   queryToken?: string,
 ): Promise<Authenticated | null> {
   const presented = presentedToken(request, queryToken);
   if (!presented?.token) return null;
   const tokenHash = hashToken(presented.token);
-  const found = await storage.tokens.findActive(tokenHash, nowMs);
+  const found = await tokens.findActive(tokenHash, nowMs);
   if (!found) return null;
   const { token, user } = found;
   if (nowMs - token.lastUsedAtMs >= TOKEN_TOUCH_INTERVAL_MS) {
     // Sessions slide: they expire SESSION_TTL_DAYS after their last use, cookie included.
     const expiresAtMs = token.kind === 'session' ? nowMs + SESSION_TTL_MS : token.expiresAtMs;
-    await storage.tokens.touch(tokenHash, nowMs, expiresAtMs);
+    await tokens.touch(tokenHash, nowMs, expiresAtMs);
     if (token.kind === 'session' && presented.via === 'cookie') setSessionCookie(request, reply, presented.token);
   }
   return { user, tokenHash, kind: token.kind, via: presented.via };

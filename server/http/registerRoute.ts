@@ -73,7 +73,7 @@ export function registerRoute<N extends RouteName>(
     handler: async (request, reply) => {
       let auth: Authenticated | null = null;
       if (spec.auth === 'session') {
-        auth = await authenticate(request, reply, context.storage, context.now());
+        auth = await authenticate(request, reply, context.authTokens, context.now());
         if (!auth) throw new ApiError('unauthenticated', 'Sign in to continue');
       }
       options.beforeParse?.(request.body);

@@ -34,7 +34,7 @@ function queryToken(request: FastifyRequest): string | undefined {
 export function registerRealtimeRoute(app: FastifyInstance, context: ServerContext, hub: RealtimeHub): void {
   registerSocketRoute(app, hub, SYNC_WS_PATH, async (request, reply) => {
     if (foreignOrigin(request)) throw new ApiError('forbidden', 'WebSocket connections from another origin are refused');
-    const auth = await authenticate(request, reply, context.storage, context.now(), queryToken(request));
+    const auth = await authenticate(request, reply, context.authTokens, context.now(), queryToken(request));
     if (!auth) throw new ApiError('unauthenticated', 'Sign in to continue');
     const userId = auth.user.id;
     return { userId, tokenHash: auth.tokenHash, spaces: await spacesOf(context.storage, userId) };

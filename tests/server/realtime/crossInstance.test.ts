@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerOptions } from '../../../server/app';
+import { routes } from '../../../src/contract';
 import { postgresTestSchema } from '../../support/postgresSchema';
 import { probePostgres, probeRedis, redisUrl } from '../../support/services';
 import { gate } from './support/gate';
@@ -86,6 +87,21 @@ function instancesSuite(open: () => SharedDatabase): void {
     const { changes } = await user.on(two.origin).pullAll(newClientId(), null);
     expect(Math.max(...changes.map((change) => change.version))).toBe(2);
     await Promise.all([onOne.close(), onTwo.close()]);
+  });
+
+  it('refuses on instance two a session signed out on instance one, though instance two had it cached', async () => {
+    const user = await HttpUser.signup(one.origin);
+    const onTwo = user.on(two.origin);
+    // Instance two has looked the session up (and keeps it for a while: cachedTokenStore.ts).
+    expect((await onTwo.request('GET', routes.me.path)).status).toBe(200);
+    const socket = await TestSocket.open(two.wsUrl, { headers: user.cookie });
+
+    await user.logout();
+    // The sign-out's event reached instance two: its socket closes, and its cache forgot the token.
+    expect((await socket.closed).code).toBe(4401);
+    const refused = await onTwo.request('GET', routes.me.path);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 
   it('names the instance that answered in x-instance', async () => {

@@ -25,8 +25,13 @@ export const PAGE_ROW = {
 
 export type PageRow = [string, string, string, string, number, string, string, string];
 
-/** The favorite columns a page row holds, in PAGE_ROW's order (table alias `f`). */
-export const PAGE_ROW_COLUMNS = 'f.article_id, f.saved_hlc, f.note, f.note_hlc, f.public, f.public_hlc, f.tags_hlc, f.active_tags';
+/** The `favorites` columns a page row holds, in PAGE_ROW's order. */
+export const PAGE_ROW_FIELDS = [
+  'article_id', 'saved_hlc', 'note', 'note_hlc', 'public', 'public_hlc', 'tags_hlc', 'active_tags',
+] as const;
+
+/** PAGE_ROW_FIELDS as a select list on the table alias `f` (the adapters' own page statements). */
+export const PAGE_ROW_COLUMNS = PAGE_ROW_FIELDS.map((field) => `f.${field}`).join(', ');
 
 /** An HLC starts with its wall time as 15 zero-padded digits and a dash (core/hlc.ts). */
 const HLC_WALL_DIGITS = 15;

@@ -13,21 +13,16 @@ import {
   toFavoriteRecord,
   type TagRegisterRow,
 } from './favoriteRecordRows';
-import { pageRowToFavorite } from './favoritePageRows';
+import { PAGE_ROW_FIELDS, pageRowToFavorite, type PageRow } from './favoritePageRows';
 import { decodePageCursor, encodePageCursor } from './pageCursor';
 import { preparedQuery, type PreparedQueries } from './preparedQuery';
 import type { ArticleTextColumn, TextSearch } from './textSearch';
 
 const FAVORITE_COLUMNS = ['article_id', 'saved', 'saved_hlc', 'note', 'note_hlc', 'public', 'public_hlc'] as const;
-type PageRowObject = Pick<
-  FavoritesTable,
-  'article_id' | 'saved_hlc' | 'note' | 'note_hlc' | 'public' | 'public_hlc' | 'tags_hlc' | 'active_tags'
->;
+type PageRowObject = Pick<FavoritesTable, (typeof PAGE_ROW_FIELDS)[number]>;
 const REGISTER_COLUMNS = FAVORITE_COLUMNS.map((c) => `f.${c}` as const);
 /** What a page shows of a saved favorite: its registers but `saved`, and the tag summary (PAGE_ROW). */
-const PAGE_COLUMNS = [
-  'f.article_id', 'f.saved_hlc', 'f.note', 'f.note_hlc', 'f.public', 'f.public_hlc', 'f.tags_hlc', 'f.active_tags',
-] as const;
+const PAGE_COLUMNS = PAGE_ROW_FIELDS.map((c) => `f.${c}` as const);
 
 // The write path's and the pull's statements, prepared (see preparedQuery.ts): every push runs them.
 const loadFavoriteRow = preparedQuery((db, p: { userId: string; articleId: string }) =>
@@ -121,7 +116,7 @@ export function favoriteStore(
     );
     return rows.map((row) =>
       pageRowToFavorite(
-        [row.article_id, row.saved_hlc, row.note, row.note_hlc, row.public, row.public_hlc, row.tags_hlc, row.active_tags],
+        PAGE_ROW_FIELDS.map((field) => row[field]) as PageRow,
         // The foreign key guarantees the article exists.
         summaries.get(row.article_id) as ArticleSummary,
       ),

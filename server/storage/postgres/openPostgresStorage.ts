@@ -15,7 +15,7 @@ import type { Database } from '../schema';
 import type { Repositories, Storage, StorageObservers } from '../types';
 import { BufferedFavoriteWrites } from './bufferedFavoriteWrites';
 import { createPostgresPool, type PostgresPoolOptions } from './createPostgresPool';
-import { loadFavoriteChanges, loadFavoriteRecord } from './loadFavoriteRecord';
+import { loadFavoriteChanges, loadFavoriteRecord } from './favoriteRegisterQueries';
 import { postgresMigrations } from './migrations';
 import { postgresBulkLoader } from './postgresBulkLoader';
 import { postgresFavoriteList } from './postgresFavoritePage';

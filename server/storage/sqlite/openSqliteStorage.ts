@@ -67,19 +67,19 @@ export async function openSqliteStorage(databaseFile: string, observers: Storage
   const kysely = db;
   const articleCache = new ArticleSummaryCache();
   const queries = new PreparedQueries();
-  const repositories = createRepositories(kysely, sqliteTextSearch, articleCache, queries);
+  const repositoriesOn = (handle: Kysely<Database>) => createRepositories(handle, sqliteTextSearch, articleCache, queries);
+  const repositories = repositoriesOn(kysely);
   return {
     ...repositories,
     // The favorites page on prepared statements (hot path); transactions keep the Kysely store.
     favorites: { ...repositories.favorites, list: sqliteFavoriteList(sqlite, articleCache, repositories.favorites.list, onQuery) },
-    transaction: (work) =>
-      kysely.transaction().execute((trx) => work(createRepositories(trx, sqliteTextSearch, articleCache, queries))),
+    transaction: (work) => kysely.transaction().execute((trx) => work(repositoriesOn(trx))),
     // A deferred transaction (sqliteDialect.ts): a snapshot from its first read, no write lock.
     read: (work) =>
       kysely
         .transaction()
         .setAccessMode('read only')
-        .execute((trx) => work(createRepositories(trx, sqliteTextSearch, articleCache, queries))),
+        .execute((trx) => work(repositoriesOn(trx))),
     bulk: sqliteBulkLoader(kysely, sqlite),
     async ping() {
       await sql`select 1`.execute(kysely);
